@@ -1,0 +1,61 @@
+//! Code generation from a validated spec: [`status_code`] writes the enum and its impls, [`builders`] the
+//! status markers and typestate builders, [`docs`] the rustdoc text both use.
+
+mod builders;
+mod docs;
+pub mod names;
+mod status_code;
+
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::quote;
+
+use crate::input::MacroInput;
+use crate::spec::Spec;
+use crate::spec::model::Code;
+
+/// Everything the macro emits for `spec`.
+pub fn generate(spec: &Spec, input: &MacroInput) -> TokenStream {
+    let status_code = status_code::generate(spec, input);
+    let builders = builders::generate(spec, input);
+    quote! {
+        #status_code
+        #builders
+    }
+}
+
+/// Keeps only the codes the `codes = [...]` option names, if it is given.
+pub fn select(mut spec: Spec, input: &MacroInput) -> syn::Result<Spec> {
+    let Some(wanted) = &input.codes else {
+        return Ok(spec);
+    };
+    let mut keep = Vec::with_capacity(wanted.len());
+    let mut errors: Option<syn::Error> = None;
+    for lit in wanted {
+        match lit.base10_parse::<u16>() {
+            Ok(code) if spec.codes.iter().any(|c| c.code == code) => keep.push(code),
+            _ => {
+                let err = syn::Error::new(lit.span(), format!("code {lit} is not in the spec"));
+                match &mut errors {
+                    Some(all) => all.combine(err),
+                    None => errors = Some(err),
+                }
+            }
+        }
+    }
+    if let Some(errors) = errors {
+        return Err(errors);
+    }
+    spec.codes.retain(|c| keep.contains(&c.code));
+    Ok(spec)
+}
+
+/// The identifier of a code's variant and marker.
+pub fn variant(code: &Code) -> Ident {
+    Ident::new(&code.variant, Span::call_site())
+}
+
+/// `#krate::__private::runtime`: every generated path to the runtime goes through the facade.
+pub fn runtime(input: &MacroInput) -> TokenStream {
+    let krate = &input.krate;
+    quote!(#krate::__private::runtime)
+}

@@ -1,0 +1,64 @@
+//! The proc-macro behind [`sip-codes`](https://docs.rs/sip-codes): reads a YAML spec of SIP response codes at
+//! compile time, validates it, and generates the status-code types and typestate response builders.
+//!
+//! Do not depend on this crate directly: call `sip_codes::sip_codes!`, which passes the path of the
+//! `sip-codes` crate that generated code needs. The pipeline: [`spec`] (load → validate → model), then
+//! [`codegen`] (enum, parse/print, metadata, builders).
+#![forbid(unsafe_code)]
+
+mod codegen;
+mod input;
+mod spec;
+
+use std::path::PathBuf;
+
+use proc_macro::TokenStream;
+use quote::quote;
+
+/// Generates the status-code API from a spec file. Use it through `sip_codes::sip_codes!`.
+#[doc(hidden)]
+#[proc_macro]
+pub fn sip_codes_impl(input: TokenStream) -> TokenStream {
+    let input = syn::parse_macro_input!(input as input::MacroInput);
+    expand(&input)
+        .unwrap_or_else(syn::Error::into_compile_error)
+        .into()
+}
+
+fn expand(input: &input::MacroInput) -> syn::Result<proc_macro2::TokenStream> {
+    let relative = input.spec.value();
+    let error = |message: String| syn::Error::new(input.spec.span(), message);
+    let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR").ok_or_else(|| {
+        error("CARGO_MANIFEST_DIR is not set: sip_codes! must be expanded by Cargo".into())
+    })?;
+    let path = PathBuf::from(manifest_dir).join(&relative);
+    let text = std::fs::read_to_string(&path).map_err(|err| {
+        error(format!(
+            "{relative}: cannot read the spec ({}): {err}",
+            path.display()
+        ))
+    })?;
+    let spec = spec::parse(&text).map_err(|problems| {
+        let mut all = problems
+            .iter()
+            .map(|p| error(format!("{}", p.in_file(&relative))));
+        let mut first = all
+            .next()
+            .unwrap_or_else(|| error(format!("{relative}: invalid spec")));
+        for more in all {
+            first.combine(more);
+        }
+        first
+    })?;
+    let spec = codegen::select(spec, input)?;
+    let generated = codegen::generate(&spec, input);
+    // Cargo rebuilds the caller when the spec changes: the file is an input of this constant.
+    let tracked = path.to_string_lossy().into_owned();
+    Ok(quote! {
+        const _: &[u8] = include_bytes!(#tracked);
+        #generated
+    })
+}
+
+#[cfg(test)]
+mod tests;

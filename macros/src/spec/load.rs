@@ -1,0 +1,28 @@
+//! YAML loading, and the only module that names the YAML library. serde_yaml is archived upstream
+//! (0.9.34+deprecated); a maintained drop-in fork replaces it here with a one-line change.
+
+use super::Diagnostic;
+use super::raw::RawSpec;
+
+/// Parses the text of a spec file into its raw form; a syntax or type error keeps its line and column.
+pub fn parse(text: &str) -> Result<RawSpec, Diagnostic> {
+    serde_yaml::from_str(text).map_err(|err| {
+        let (line, column) = match err.location() {
+            Some(at) => (Some(at.line()), Some(at.column())),
+            None => (None, None),
+        };
+        Diagnostic {
+            line,
+            column,
+            message: strip_location(&err.to_string()),
+        }
+    })
+}
+
+/// serde_yaml appends " at line L column C" to its messages; the diagnostic carries them as numbers.
+fn strip_location(message: &str) -> String {
+    match message.find(" at line ") {
+        Some(at) => message[..at].to_string(),
+        None => message.to_string(),
+    }
+}

@@ -1,0 +1,180 @@
+//! Finds where things stand in the spec text, so that a semantic error (found after parsing, where the
+//! YAML library keeps no positions) can still name `file:line:col`. It reads the block style that
+//! spec files use; when it cannot place something, the error simply has no position.
+
+/// A position, both 1-based.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pos {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// Line index of a spec text.
+pub struct Locator<'a> {
+    lines: Vec<&'a str>,
+    /// The 0-based line of each `code:` key, in file order: entry `i` of `codes` is at `entries[i]`.
+    entries: Vec<usize>,
+    /// The 0-based line of the top-level `common:` key.
+    common: Option<usize>,
+}
+
+/// The key of a line, after its indentation and an optional list dash: `  - code: 405` → `code`.
+fn key_of(line: &str) -> Option<(&str, usize)> {
+    let trimmed = line.trim_start();
+    let mut column = line.len() - trimmed.len();
+    let rest = match trimmed.strip_prefix("- ") {
+        Some(rest) => {
+            let inner = rest.trim_start();
+            column += 2 + (rest.len() - inner.len());
+            inner
+        }
+        None => trimmed,
+    };
+    let colon = rest.find(':')?;
+    let key = &rest[..colon];
+    (!key.is_empty() && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'))
+        .then_some((key, column))
+}
+
+impl<'a> Locator<'a> {
+    /// Indexes `text`.
+    pub fn new(text: &'a str) -> Self {
+        let lines: Vec<&str> = text.lines().collect();
+        let entries = (0..lines.len())
+            .filter(|&i| matches!(key_of(lines[i]), Some(("code", _))))
+            .collect();
+        let common = (0..lines.len()).find(|&i| lines[i].starts_with("common:"));
+        Locator {
+            lines,
+            entries,
+            common,
+        }
+    }
+
+    /// The lines of entry `index` of `codes`: from its `code:` line (or the dash that opens it) to the next.
+    fn entry_range(&self, index: usize) -> Option<(usize, usize)> {
+        let at = *self.entries.get(index)?;
+        // The entry may open with another key before `code:`; go back to its dash.
+        let indent = self.lines[at].len() - self.lines[at].trim_start().len();
+        let mut start = at;
+        while start > 0 && !self.lines[start].trim_start().starts_with("- ") {
+            let previous = self.lines[start - 1];
+            if previous.trim().is_empty()
+                || previous.len() - previous.trim_start().len() < indent.saturating_sub(2)
+            {
+                break;
+            }
+            start -= 1;
+        }
+        let mut end = self
+            .entries
+            .get(index + 1)
+            .copied()
+            .unwrap_or(self.lines.len());
+        if let Some(common) = self.common.filter(|&c| c > at && c < end) {
+            end = common;
+        }
+        Some((start, end))
+    }
+
+    /// The `code:` key of entry `index`.
+    pub fn entry(&self, index: usize) -> Option<Pos> {
+        let at = *self.entries.get(index)?;
+        key_of(self.lines[at]).map(|(_, column)| Pos {
+            line: at + 1,
+            column: column + 1,
+        })
+    }
+
+    /// Key `key` inside entry `index` (the first one, at any depth).
+    pub fn field(&self, index: usize, key: &str) -> Option<Pos> {
+        let (start, end) = self.entry_range(index)?;
+        self.find_key(start, end, key).or_else(|| self.entry(index))
+    }
+
+    /// The first occurrence of `needle` inside entry `index`, after line of key `after` if given.
+    pub fn text_in_entry(&self, index: usize, after: Option<&str>, needle: &str) -> Option<Pos> {
+        let (start, end) = self.entry_range(index)?;
+        let from = after
+            .and_then(|key| self.find_key(start, end, key))
+            .map_or(start, |p| p.line - 1);
+        self.find_text(from, end, needle)
+            .or_else(|| self.entry(index))
+    }
+
+    /// The first occurrence of `needle` inside the `common:` block.
+    pub fn text_in_common(&self, needle: &str) -> Option<Pos> {
+        let start = self.common?;
+        let end = (start + 1..self.lines.len())
+            .find(|&i| !self.lines[i].is_empty() && !self.lines[i].starts_with([' ', '#', '-']))
+            .unwrap_or(self.lines.len());
+        self.find_text(start, end, needle).or(Some(Pos {
+            line: start + 1,
+            column: 1,
+        }))
+    }
+
+    /// A top-level key.
+    pub fn top_level(&self, key: &str) -> Option<Pos> {
+        let prefix = format!("{key}:");
+        (0..self.lines.len())
+            .find(|&i| self.lines[i].starts_with(&prefix))
+            .map(|i| Pos {
+                line: i + 1,
+                column: 1,
+            })
+    }
+
+    fn find_key(&self, start: usize, end: usize, key: &str) -> Option<Pos> {
+        (start..end.min(self.lines.len())).find_map(|i| match key_of(self.lines[i]) {
+            Some((k, column)) if k == key => Some(Pos {
+                line: i + 1,
+                column: column + 1,
+            }),
+            _ => None,
+        })
+    }
+
+    fn find_text(&self, start: usize, end: usize, needle: &str) -> Option<Pos> {
+        (start..end.min(self.lines.len())).find_map(|i| {
+            let line = self.lines[i];
+            let code = line.find('#').map_or(line, |hash| &line[..hash]);
+            code.find(needle).map(|column| Pos {
+                line: i + 1,
+                column: column + 1,
+            })
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "schema: 1\ncodes:\n  - code: 100\n    phrase: Trying\n  - code: 405\n    phrase: Method Not Allowed\n    headers:\n      must:\n        - header: Allow\n          rfc: 3261\ncommon:\n  must_not:\n    - header: Event\n";
+
+    #[test]
+    fn finds_entries_fields_and_text() {
+        let at = Locator::new(TEXT);
+        assert_eq!(at.entry(0), Some(Pos { line: 3, column: 5 }));
+        assert_eq!(at.entry(1), Some(Pos { line: 5, column: 5 }));
+        assert_eq!(at.field(1, "phrase"), Some(Pos { line: 6, column: 5 }));
+        assert_eq!(at.field(0, "phrase"), Some(Pos { line: 4, column: 5 }));
+        assert_eq!(
+            at.text_in_entry(1, Some("must"), "Allow"),
+            Some(Pos {
+                line: 9,
+                column: 19
+            })
+        );
+        assert_eq!(
+            at.text_in_common("Event"),
+            Some(Pos {
+                line: 13,
+                column: 15
+            })
+        );
+        assert_eq!(at.top_level("schema"), Some(Pos { line: 1, column: 1 }));
+        assert_eq!(at.entry(2), None);
+    }
+}

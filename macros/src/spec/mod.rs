@@ -1,0 +1,55 @@
+//! From a spec file to a validated model: `load` parses the YAML, `validate` checks every field, `locate`
+//! places problems in the file.
+
+mod load;
+mod locate;
+pub mod model;
+mod raw;
+mod validate;
+
+use std::fmt;
+
+pub use model::Spec;
+
+/// A problem in a spec, placed in the file where possible.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// 1-based line, when known.
+    pub line: Option<usize>,
+    /// 1-based column, when known.
+    pub column: Option<usize>,
+    pub message: String,
+}
+
+impl Diagnostic {
+    /// Formats the problem as `file:line:col: message`.
+    pub fn in_file(&self, file: &str) -> String {
+        Located {
+            file,
+            diagnostic: self,
+        }
+        .to_string()
+    }
+}
+
+struct Located<'a> {
+    file: &'a str,
+    diagnostic: &'a Diagnostic,
+}
+
+impl fmt::Display for Located<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let d = self.diagnostic;
+        match (d.line, d.column) {
+            (Some(line), Some(column)) => write!(f, "{}:{line}:{column}: {}", self.file, d.message),
+            (Some(line), None) => write!(f, "{}:{line}: {}", self.file, d.message),
+            _ => write!(f, "{}: {}", self.file, d.message),
+        }
+    }
+}
+
+/// Parses and validates the text of a spec file.
+pub fn parse(text: &str) -> Result<Spec, Vec<Diagnostic>> {
+    let raw = load::parse(text).map_err(|d| vec![d])?;
+    validate::validate(raw, text)
+}

@@ -1,0 +1,95 @@
+//! The spec file as written: plain serde structs, one per YAML mapping, with every key the format allows
+//! and no other (`deny_unknown_fields`). Checking what the values mean is `validate`'s job.
+
+use serde::Deserialize;
+
+/// The whole file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSpec {
+    pub schema: u32,
+    pub codes: Vec<RawCode>,
+    #[serde(default)]
+    pub common: Option<RawRules>,
+}
+
+/// One entry of `codes`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCode {
+    pub code: u32,
+    pub phrase: String,
+    pub class: RawClass,
+    pub rfc: u32,
+    pub section: String,
+    pub status: RawStatus,
+    pub description: String,
+    #[serde(default)]
+    pub variant: Option<String>,
+    #[serde(default)]
+    pub aliases: Vec<RawAlias>,
+    #[serde(default)]
+    pub headers: Option<RawRules>,
+}
+
+/// The `class` of a code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RawClass {
+    Provisional,
+    Success,
+    Redirection,
+    RequestFailure,
+    ServerFailure,
+    GlobalFailure,
+}
+
+/// The registry `status` of a code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RawStatus {
+    Current,
+    Deprecated,
+    Reserved,
+    Historic,
+}
+
+/// One entry of `aliases`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAlias {
+    pub phrase: String,
+    pub source: String,
+}
+
+/// A `headers` (or `common`) block.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRules {
+    #[serde(default)]
+    pub must: Vec<RawRule>,
+    #[serde(default)]
+    pub should: Vec<RawRule>,
+    #[serde(default)]
+    pub may: Vec<RawRule>,
+    #[serde(default)]
+    pub must_not: Vec<RawRule>,
+}
+
+/// One header rule.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRule {
+    #[serde(default)]
+    pub header: Option<String>,
+    #[serde(default)]
+    pub one_of: Option<Vec<String>>,
+    pub rfc: u32,
+    pub section: String,
+    #[serde(default)]
+    pub method: Option<String>,
+    #[serde(default)]
+    pub condition: Option<String>,
+    #[serde(default)]
+    pub except: Option<Vec<u32>>,
+}
