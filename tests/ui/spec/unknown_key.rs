@@ -1,0 +1,3 @@
+sip_codes::sip_codes!("../../../../tests/ui/spec/unknown_key.yaml");
+
+fn main() {}

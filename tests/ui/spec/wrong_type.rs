@@ -1,0 +1,3 @@
+sip_codes::sip_codes!("../../../../tests/ui/spec/wrong_type.yaml");
+
+fn main() {}
