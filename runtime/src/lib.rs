@@ -21,9 +21,10 @@ pub mod registry;
 pub mod request;
 pub mod response;
 pub mod rules;
+#[cfg(feature = "serde")]
+mod serde_impls;
 pub mod status_line;
 pub mod syntax;
-pub mod typestate;
 
 pub use class::StatusClass;
 pub use code::StatusCodeSet;

@@ -3,7 +3,7 @@
 //! A *kind* of builder is a code, or a code and a request method that has method-scoped MUST rules. Each
 //! unconditional MUST rule of a kind is one type parameter of its builder (`Unset` → `Set`); `build()` is
 //! bounded on one trait per rule whose `#[diagnostic::on_unimplemented]` names the code, the header and the
-//! RFC section. A header that is required or forbidden somewhere gets its setter through `Permits<H>`,
+//! RFC section. A header that is required or forbidden somewhere gets its setter through `MayCarry<H>`,
 //! implemented only for the kinds where it is optional; other headers have setters on every builder.
 
 use proc_macro2::{Ident, Literal, Span, TokenStream};
@@ -104,10 +104,7 @@ pub fn generate(spec: &Spec, input: &MacroInput) -> TokenStream {
         .iter()
         .filter(|h| kinds.iter().any(|k| k.requires(h) || k.forbids(h)))
         .collect();
-    let markers = spec
-        .codes
-        .iter()
-        .map(|code| marker(&rt, name, code, &kinds));
+    let markers = spec.codes.iter().map(|code| marker(name, code, &kinds));
     let methods = method_markers(spec);
     let code_impls = kinds.iter().map(|kind| code_impl(kind));
     let permits = kinds.iter().map(|kind| {
@@ -117,7 +114,7 @@ pub fn generate(spec: &Spec, input: &MacroInput) -> TokenStream {
             .filter(|h| !kind.requires(h) && !kind.forbids(h))
             .map(|h| {
                 let header = format_ident!("{}", h.type_name);
-                quote!(impl Permits<#rt::header::#header> for #ty {})
+                quote!(impl MayCarry<#rt::header::#header> for #ty {})
             });
         quote!(#(#headers)*)
     });
@@ -129,12 +126,12 @@ pub fn generate(spec: &Spec, input: &MacroInput) -> TokenStream {
         let header = format_ident!("{}", h.type_name);
         let setter = setter(&rt, h, None);
         quote! {
-            impl<C: Permits<#rt::header::#header>, S> Builder<C, S> {
+            impl<C: MayCarry<#rt::header::#header>, S> Builder<C, S> {
                 #setter
             }
         }
     });
-    let rule_traits = kinds.iter().map(|kind| rule_traits(&rt, kind));
+    let rule_traits = kinds.iter().map(rule_traits);
     let kind_impls = kinds
         .iter()
         .filter(|k| !k.slots.is_empty())
@@ -152,6 +149,14 @@ pub fn generate(spec: &Spec, input: &MacroInput) -> TokenStream {
 
             #methods
 
+            /// The state of a required header that has been set.
+            #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+            pub struct Set;
+
+            /// The state of a required header that has not been set yet: `build()` is not available.
+            #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+            pub struct Unset;
+
             /// What a builder knows about its status code: implemented by every status marker, and by
             /// `(marker, method)` for method-scoped builders.
             pub trait Code {
@@ -165,9 +170,13 @@ pub fn generate(spec: &Spec, input: &MacroInput) -> TokenStream {
 
             #(#code_impls)*
 
-            /// Implemented for the builder kinds on which header `H` is optional: neither required (its setter
-            /// then also moves the typestate) nor forbidden (then there is no setter at all).
-            pub trait Permits<H> {}
+            /// `C: MayCarry<H>`: a response of kind `C` may carry header `H`, so the header's setter exists.
+            ///
+            /// Implemented for the builder kinds on which `H` is optional. Where `H` is required, the kind has
+            /// its own setter that also moves the typestate; where the spec says MUST NOT, there is no setter
+            /// at all, and calling one fails with "the following trait bounds were not satisfied:
+            /// `…: MayCarry<…>`".
+            pub trait MayCarry<H> {}
 
             #(#permits)*
 
@@ -258,7 +267,7 @@ pub fn generate(spec: &Spec, input: &MacroInput) -> TokenStream {
     }
 }
 
-fn marker(rt: &TokenStream, name: &Ident, code: &Code, kinds: &[Kind<'_>]) -> TokenStream {
+fn marker(name: &Ident, code: &Code, kinds: &[Kind<'_>]) -> TokenStream {
     let ident = variant(code);
     let title = code.title();
     let deprecated = if code.status.warns() {
@@ -279,7 +288,7 @@ fn marker(rt: &TokenStream, name: &Ident, code: &Code, kinds: &[Kind<'_>]) -> To
     );
     let entries = kinds.iter().filter(|k| std::ptr::eq(k.code, code)).map(|kind| {
         let ty = kind.ty();
-        let unset = kind.slots.iter().map(|_| quote!(#rt::typestate::Unset));
+        let unset = kind.slots.iter().map(|_| quote!(Unset));
         let state = quote!((#(#unset,)*));
         let (entry, doc) = match kind.method {
             None => (
@@ -420,7 +429,7 @@ fn kind_impl(rt: &TokenStream, kind: &Kind<'_>) -> TokenStream {
     let setters = required.iter().map(|header| {
         let state = kind.slots.iter().zip(&params).map(|(rule, param)| {
             if rule.headers.iter().any(|h| h.name == header.name) {
-                quote!(#rt::typestate::Set)
+                quote!(Set)
             } else {
                 quote!(#param)
             }
@@ -451,7 +460,7 @@ fn kind_impl(rt: &TokenStream, kind: &Kind<'_>) -> TokenStream {
 }
 
 /// The traits of a kind's required headers, each with the error message a missing header gives.
-fn rule_traits(rt: &TokenStream, kind: &Kind<'_>) -> TokenStream {
+fn rule_traits(kind: &Kind<'_>) -> TokenStream {
     let traits = kind.slots.iter().enumerate().map(|(index, rule)| {
         let ident = kind.rule_trait(index);
         let title = kind.title();
@@ -499,7 +508,7 @@ fn rule_traits(rt: &TokenStream, kind: &Kind<'_>) -> TokenStream {
             pub trait #ident {}
 
             #[diagnostic::do_not_recommend]
-            impl #ident for #rt::typestate::Set {}
+            impl #ident for super::Set {}
         }
     });
     quote!(#(#traits)*)

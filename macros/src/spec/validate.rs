@@ -174,7 +174,8 @@ fn check_code(
         }
         None => {
             let variant = names::variant_of_phrase(&raw.phrase);
-            if !names::is_upper_camel_ident(&variant) {
+            // An empty phrase has been reported already; a missing variant name would only repeat it.
+            if !raw.phrase.trim().is_empty() && !names::is_upper_camel_ident(&variant) {
                 let pos = c.at.field(index, "phrase");
                 c.report(
                     pos,

@@ -1,0 +1,6 @@
+#![deny(deprecated)]
+
+fn main() {
+    // Naming a deprecated code warns too.
+    let _code = sip_codes::StatusCode::Accepted;
+}

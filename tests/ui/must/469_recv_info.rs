@@ -1,0 +1,6 @@
+use sip_codes::status;
+
+fn main() {
+    let _response = status::BadInfoPackage::builder()
+        .build();
+}
