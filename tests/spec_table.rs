@@ -63,8 +63,8 @@ fn every_code_of_the_spec_is_generated_right() {
         };
         assert_eq!(code.class(), class);
         assert_eq!(StatusClass::of(entry.code), Some(class));
-        assert_eq!(code.rfc().rfc, entry.rfc);
-        assert_eq!(code.rfc().section, entry.section);
+        assert_eq!(code.rfc().rfc(), Some(entry.rfc));
+        assert_eq!(code.rfc().section(), Some(entry.section.as_str()));
         assert_eq!(
             code.rfc().to_string(),
             format!("RFC {} §{}", entry.rfc, entry.section)

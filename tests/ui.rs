@@ -9,5 +9,6 @@ fn ui() {
     t.compile_fail("tests/ui/must/*.rs");
     t.compile_fail("tests/ui/must_not/*.rs");
     t.compile_fail("tests/ui/deprecated/*.rs");
+    t.compile_fail("tests/ui/custom/*.rs");
     t.pass("tests/ui/pass/*.rs");
 }

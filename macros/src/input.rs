@@ -1,5 +1,5 @@
 //! The arguments of `sip_codes_impl!`, as the facade's `sip_codes!` passes them:
-//! `krate = $crate, spec = "path.yaml" [, name = StatusCode] [, module = status] [, vis = pub(crate)]
+//! `krate = $crate, bundled = "/abs/sip-codes.yaml", spec = "path.yaml" [, name = StatusCode] [, module = status] [, vis = pub(crate)]
 //! [, derive(serde::Serialize, …)] [, codes = [100, 180, 200, …]]`.
 
 use proc_macro2::{Span, TokenStream, TokenTree};
@@ -13,6 +13,8 @@ pub struct MacroInput {
     pub krate: TokenStream,
     /// The spec path literal: errors in the spec point at it.
     pub spec: LitStr,
+    /// The absolute path of the spec bundled with the facade, which `extends: sip-codes` starts from.
+    pub bundled: Option<LitStr>,
     /// The name of the generated enum (`StatusCode`).
     pub name: Ident,
     /// The name of the module of status markers and builders (`status`).
@@ -44,6 +46,7 @@ impl Parse for MacroInput {
         let mut out = MacroInput {
             krate,
             spec: LitStr::new("", Span::call_site()),
+            bundled: None,
             name: Ident::new("StatusCode", Span::call_site()),
             module: Ident::new("status", Span::call_site()),
             vis: syn::parse_quote!(pub),
@@ -68,7 +71,7 @@ impl Parse for MacroInput {
                     out.derives.extend(paths);
                     continue;
                 }
-                "spec" | "name" | "module" | "vis" | "codes" => {}
+                "spec" | "bundled" | "name" | "module" | "vis" | "codes" => {}
                 other => {
                     return Err(syn::Error::new(
                         key.span(),
@@ -81,6 +84,7 @@ impl Parse for MacroInput {
             input.parse::<Token![=]>()?;
             match key.to_string().as_str() {
                 "spec" => spec = Some(input.parse()?),
+                "bundled" => out.bundled = Some(input.parse()?),
                 "name" => out.name = input.parse()?,
                 "module" => out.module = input.parse()?,
                 "vis" => out.vis = input.parse()?,

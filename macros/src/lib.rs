@@ -28,23 +28,31 @@ pub fn sip_codes_impl(input: TokenStream) -> TokenStream {
 fn expand(input: &input::MacroInput) -> syn::Result<proc_macro2::TokenStream> {
     let relative = input.spec.value();
     let error = |message: String| syn::Error::new(input.spec.span(), message);
-    let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR").ok_or_else(|| {
-        error("CARGO_MANIFEST_DIR is not set: sip_codes! must be expanded by Cargo".into())
-    })?;
+    let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR")
+        .ok_or_else(|| error("CARGO_MANIFEST_DIR is not set: sip_codes! must be expanded by Cargo".into()))?;
     let path = PathBuf::from(manifest_dir).join(&relative);
-    let text = std::fs::read_to_string(&path).map_err(|err| {
-        error(format!(
-            "{relative}: cannot read the spec ({}): {err}",
-            path.display()
-        ))
-    })?;
-    let spec = spec::parse(&text).map_err(|problems| {
-        let mut all = problems
-            .iter()
-            .map(|p| error(format!("{}", p.in_file(&relative))));
-        let mut first = all
-            .next()
-            .unwrap_or_else(|| error(format!("{relative}: invalid spec")));
+    let text = std::fs::read_to_string(&path)
+        .map_err(|err| error(format!("{relative}: cannot read the spec ({}): {err}", path.display())))?;
+    // Every file read is an input of the build: Cargo rebuilds the caller when one changes.
+    let mut tracked = vec![path.to_string_lossy().into_owned()];
+    let bundled = || {
+        let Some(bundled) = &input.bundled else {
+            return Err(format!(
+                "`extends: {}` needs the bundled spec: call the macro as `sip_codes::sip_codes!`",
+                spec::BUNDLED
+            ));
+        };
+        let path = bundled.value();
+        let text = std::fs::read_to_string(&path).map_err(|err| format!("cannot read the bundled spec {path}: {err}"))?;
+        tracked.push(path.clone());
+        spec::parse_standalone(&text).map_err(|problems| {
+            let all: Vec<String> = problems.iter().map(|p| p.in_file(&path)).collect();
+            format!("the bundled spec is invalid: {}", all.join("; "))
+        })
+    };
+    let spec = spec::parse(&text, bundled).map_err(|problems| {
+        let mut all = problems.iter().map(|p| error(p.in_file(&relative)));
+        let mut first = all.next().unwrap_or_else(|| error(format!("{relative}: invalid spec")));
         for more in all {
             first.combine(more);
         }
@@ -52,13 +60,8 @@ fn expand(input: &input::MacroInput) -> syn::Result<proc_macro2::TokenStream> {
     })?;
     let spec = codegen::select(spec, input)?;
     let generated = codegen::generate(&spec, input);
-    // Cargo rebuilds the caller when the spec changes: the file is an input of this constant.
-    let tracked = path.to_string_lossy().into_owned();
     Ok(quote! {
-        const _: &[u8] = include_bytes!(#tracked);
+        #(const _: &[u8] = include_bytes!(#tracked);)*
         #generated
     })
 }
-
-#[cfg(test)]
-mod tests;

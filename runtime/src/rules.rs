@@ -55,10 +55,8 @@ pub struct Rule {
     pub method: Option<&'static str>,
     /// The condition under which the rule holds, in words, or `None` if it always holds.
     pub condition: Option<&'static str>,
-    /// The RFC that states the rule.
-    pub rfc: u16,
-    /// The section of that RFC.
-    pub section: &'static str,
+    /// The RFC section that states the rule, or the local source of a local rule.
+    pub citation: Citation,
 }
 
 impl Rule {
@@ -71,37 +69,56 @@ impl Rule {
     pub const fn is_unconditional(&self) -> bool {
         self.method.is_none() && self.condition.is_none()
     }
-
-    /// The citation of the rule, `RFC 3261 §21.4.6`.
-    pub fn citation(&self) -> Citation {
-        Citation {
-            rfc: self.rfc,
-            section: self.section,
-        }
-    }
 }
 
-/// An RFC section reference; displays as `RFC 3261 §21.4.6`.
+/// Where a code or a rule comes from: an RFC section (`RFC 3261 §21.4.6`), or, for a vendor code or a
+/// local rule of a user's spec, the source it names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Citation {
-    /// The RFC number.
-    pub rfc: u16,
-    /// The section within it.
-    pub section: &'static str,
+pub enum Citation {
+    /// A section of an RFC.
+    Rfc {
+        /// The RFC number.
+        rfc: u16,
+        /// The section within it.
+        section: &'static str,
+    },
+    /// A source that is not an RFC (`"ACME interconnect spec v3"`).
+    Local(&'static str),
 }
 
 impl Citation {
-    /// The address of the section on the RFC Editor's site.
-    pub fn url(&self) -> String {
-        format!(
-            "https://www.rfc-editor.org/rfc/rfc{}#section-{}",
-            self.rfc, self.section
-        )
+    /// The RFC number, if the source is an RFC.
+    pub const fn rfc(&self) -> Option<u16> {
+        match self {
+            Citation::Rfc { rfc, .. } => Some(*rfc),
+            Citation::Local(_) => None,
+        }
+    }
+
+    /// The RFC section, if the source is an RFC.
+    pub const fn section(&self) -> Option<&'static str> {
+        match self {
+            Citation::Rfc { section, .. } => Some(section),
+            Citation::Local(_) => None,
+        }
+    }
+
+    /// The address of the RFC section on the RFC Editor's site, if the source is an RFC.
+    pub fn url(&self) -> Option<String> {
+        match self {
+            Citation::Rfc { rfc, section } => {
+                Some(format!("https://www.rfc-editor.org/rfc/rfc{rfc}#section-{section}"))
+            }
+            Citation::Local(_) => None,
+        }
     }
 }
 
 impl fmt::Display for Citation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "RFC {} §{}", self.rfc, self.section)
+        match self {
+            Citation::Rfc { rfc, section } => write!(f, "RFC {rfc} §{section}"),
+            Citation::Local(source) => f.write_str(source),
+        }
     }
 }

@@ -489,10 +489,10 @@ fn rule_traits(kind: &Kind<'_>) -> TokenStream {
                 format!("call {} before `.build()`", calls.join("")),
             )
         };
-        let note = format!(
-            "{call}: {cite} says this response MUST carry it ({})",
-            rule.citation.url()
-        );
+        let note = match rule.citation.url() {
+            Some(url) => format!("{call}: {cite} says this response MUST carry it ({url})"),
+            None => format!("{call}: {cite} says this response MUST carry it"),
+        };
         let (message, label, note) = (
             docs::escape_braces(&message),
             docs::escape_braces(&label),

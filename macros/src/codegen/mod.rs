@@ -11,7 +11,7 @@ use quote::quote;
 
 use crate::input::MacroInput;
 use crate::spec::Spec;
-use crate::spec::model::Code;
+use crate::spec::model::{Citation, Code};
 
 /// Everything the macro emits for `spec`.
 pub fn generate(spec: &Spec, input: &MacroInput) -> TokenStream {
@@ -58,4 +58,15 @@ pub fn variant(code: &Code) -> Ident {
 pub fn runtime(input: &MacroInput) -> TokenStream {
     let krate = &input.krate;
     quote!(#krate::__private::runtime)
+}
+
+/// A `runtime::rules::Citation` constant for `citation`.
+pub fn citation(rt: &TokenStream, citation: &Citation) -> TokenStream {
+    match citation {
+        Citation::Rfc { rfc, section } => {
+            let rfc = proc_macro2::Literal::u16_unsuffixed(*rfc);
+            quote!(#rt::rules::Citation::Rfc { rfc: #rfc, section: #section })
+        }
+        Citation::Local(source) => quote!(#rt::rules::Citation::Local(#source)),
+    }
 }

@@ -6,7 +6,7 @@ use quote::{format_ident, quote};
 use sip_codes_runtime::StatusClass;
 use sip_codes_runtime::registry::RegistryStatus;
 
-use super::{docs, runtime, variant};
+use super::{citation, docs, runtime, variant};
 use crate::input::MacroInput;
 use crate::spec::Spec;
 use crate::spec::model::{Code, Rule};
@@ -35,16 +35,7 @@ pub fn generate(spec: &Spec, input: &MacroInput) -> TokenStream {
     let titles: Vec<_> = spec.codes.iter().map(Code::title).collect();
     let digits: Vec<_> = spec.codes.iter().map(|c| c.code.to_string()).collect();
     let descriptions: Vec<_> = spec.codes.iter().map(|c| c.description.as_str()).collect();
-    let rfcs: Vec<_> = spec
-        .codes
-        .iter()
-        .map(|c| Literal::u16_unsuffixed(c.citation.rfc))
-        .collect();
-    let sections: Vec<_> = spec
-        .codes
-        .iter()
-        .map(|c| c.citation.section.as_str())
-        .collect();
+    let citations: Vec<_> = spec.codes.iter().map(|c| citation(&rt, &c.citation)).collect();
     let statuses = spec.codes.iter().map(|c| registry_status(c.status));
     let aliases = spec.codes.iter().map(|c| {
         let list = c.aliases.iter().map(|a| a.phrase.as_str());
@@ -124,11 +115,12 @@ pub fn generate(spec: &Spec, input: &MacroInput) -> TokenStream {
                 match self { #(#class_arms,)* }
             }
 
-            /// The RFC section that defines the code; displays as `RFC 3261 §21.4.6`.
+            /// The RFC section that defines the code; displays as `RFC 3261 §21.4.6`. (For a vendor code of
+            /// a user's spec, the source the spec names instead.)
             #[must_use]
             pub const fn rfc(self) -> #rt::rules::Citation {
                 match self {
-                    #(Self::#idents => #rt::rules::Citation { rfc: #rfcs, section: #sections },)*
+                    #(Self::#idents => #citations,)*
                 }
             }
 
@@ -310,11 +302,10 @@ fn header_rules(rt: &TokenStream, code: &Code) -> TokenStream {
             let one_of = rule.one_of;
             let method = option(rule.method.as_deref());
             let condition = option(rule.condition.as_deref());
-            let rfc = Literal::u16_unsuffixed(rule.citation.rfc);
-            let section = &rule.citation.section;
+            let citation = citation(rt, &rule.citation);
             quote!(#rt::Rule {
                 headers: &[#(#headers),*], one_of: #one_of, method: #method, condition: #condition,
-                rfc: #rfc, section: #section,
+                citation: #citation,
             })
         });
         quote!(&[#(#items),*])

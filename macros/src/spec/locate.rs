@@ -9,11 +9,29 @@ pub struct Pos {
     pub column: usize,
 }
 
+/// A top-level list of entries keyed by `code:`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum List {
+    Codes,
+    Overrides,
+}
+
+impl List {
+    fn key(self) -> &'static str {
+        match self {
+            List::Codes => "codes",
+            List::Overrides => "overrides",
+        }
+    }
+}
+
 /// Line index of a spec text.
 pub struct Locator<'a> {
     lines: Vec<&'a str>,
-    /// The 0-based line of each `code:` key, in file order: entry `i` of `codes` is at `entries[i]`.
-    entries: Vec<usize>,
+    /// The 0-based line of each `code:` key under `codes:`, in file order: entry `i` is at `codes[i]`.
+    codes: Vec<usize>,
+    /// The same under `overrides:`.
+    overrides: Vec<usize>,
     /// The 0-based line of the top-level `common:` key.
     common: Option<usize>,
 }
@@ -40,20 +58,40 @@ impl<'a> Locator<'a> {
     /// Indexes `text`.
     pub fn new(text: &'a str) -> Self {
         let lines: Vec<&str> = text.lines().collect();
-        let entries = (0..lines.len())
-            .filter(|&i| matches!(key_of(lines[i]), Some(("code", _))))
-            .collect();
+        let (mut codes, mut overrides) = (Vec::new(), Vec::new());
+        let mut section = "";
+        for (i, line) in lines.iter().enumerate() {
+            if !line.starts_with([' ', '-', '#']) && !line.is_empty() {
+                section = key_of(line).map_or("", |(key, _)| key);
+            } else if matches!(key_of(line), Some(("code", _))) {
+                match section {
+                    "codes" => codes.push(i),
+                    "overrides" => overrides.push(i),
+                    _ => {}
+                }
+            }
+        }
         let common = (0..lines.len()).find(|&i| lines[i].starts_with("common:"));
-        Locator {
-            lines,
-            entries,
-            common,
+        Locator { lines, codes, overrides, common }
+    }
+
+    fn entries(&self, list: List) -> &[usize] {
+        match list {
+            List::Codes => &self.codes,
+            List::Overrides => &self.overrides,
         }
     }
 
-    /// The lines of entry `index` of `codes`: from its `code:` line (or the dash that opens it) to the next.
-    fn entry_range(&self, index: usize) -> Option<(usize, usize)> {
-        let at = *self.entries.get(index)?;
+    /// The first top-level line after line `at` (or the end of the text).
+    fn top_level_after(&self, at: usize) -> usize {
+        (at + 1..self.lines.len())
+            .find(|&i| !self.lines[i].is_empty() && !self.lines[i].starts_with([' ', '#', '-']))
+            .unwrap_or(self.lines.len())
+    }
+
+    /// The lines of entry `index` of `list`: from its `code:` line (or the dash that opens it) to the next.
+    fn entry_range(&self, list: List, index: usize) -> Option<(usize, usize)> {
+        let at = *self.entries(list).get(index)?;
         // The entry may open with another key before `code:`; go back to its dash.
         let indent = self.lines[at].len() - self.lines[at].trim_start().len();
         let mut start = at;
@@ -66,48 +104,38 @@ impl<'a> Locator<'a> {
             }
             start -= 1;
         }
-        let mut end = self
-            .entries
-            .get(index + 1)
-            .copied()
-            .unwrap_or(self.lines.len());
-        if let Some(common) = self.common.filter(|&c| c > at && c < end) {
-            end = common;
-        }
-        Some((start, end))
+        let next = self.entries(list).get(index + 1).copied().unwrap_or(self.lines.len());
+        Some((start, next.min(self.top_level_after(at))))
     }
 
-    /// The `code:` key of entry `index`.
-    pub fn entry(&self, index: usize) -> Option<Pos> {
-        let at = *self.entries.get(index)?;
-        key_of(self.lines[at]).map(|(_, column)| Pos {
-            line: at + 1,
-            column: column + 1,
-        })
+    /// The `code:` key of entry `index` of `list`.
+    pub fn entry(&self, list: List, index: usize) -> Option<Pos> {
+        let at = *self.entries(list).get(index)?;
+        key_of(self.lines[at]).map(|(_, column)| Pos { line: at + 1, column: column + 1 })
     }
 
-    /// Key `key` inside entry `index` (the first one, at any depth).
-    pub fn field(&self, index: usize, key: &str) -> Option<Pos> {
-        let (start, end) = self.entry_range(index)?;
-        self.find_key(start, end, key).or_else(|| self.entry(index))
+    /// Key `key` inside entry `index` of `list` (the first one, at any depth).
+    pub fn field(&self, list: List, index: usize, key: &str) -> Option<Pos> {
+        let (start, end) = self.entry_range(list, index)?;
+        self.find_key(start, end, key).or_else(|| self.entry(list, index))
     }
 
-    /// The first occurrence of `needle` inside entry `index`, after line of key `after` if given.
-    pub fn text_in_entry(&self, index: usize, after: Option<&str>, needle: &str) -> Option<Pos> {
-        let (start, end) = self.entry_range(index)?;
-        let from = after
-            .and_then(|key| self.find_key(start, end, key))
-            .map_or(start, |p| p.line - 1);
-        self.find_text(from, end, needle)
-            .or_else(|| self.entry(index))
+    /// The first occurrence of `needle` inside entry `index` of `list`, after the line of key `after`.
+    pub fn text_in_entry(&self, list: List, index: usize, after: Option<&str>, needle: &str) -> Option<Pos> {
+        let (start, end) = self.entry_range(list, index)?;
+        let from = after.and_then(|key| self.find_key(start, end, key)).map_or(start, |p| p.line - 1);
+        self.find_text(from, end, needle).or_else(|| self.entry(list, index))
+    }
+
+    /// The top-level list `list` itself.
+    pub fn list(&self, list: List) -> Option<Pos> {
+        self.top_level(list.key())
     }
 
     /// The first occurrence of `needle` inside the `common:` block.
     pub fn text_in_common(&self, needle: &str) -> Option<Pos> {
         let start = self.common?;
-        let end = (start + 1..self.lines.len())
-            .find(|&i| !self.lines[i].is_empty() && !self.lines[i].starts_with([' ', '#', '-']))
-            .unwrap_or(self.lines.len());
+        let end = self.top_level_after(start);
         self.find_text(start, end, needle).or(Some(Pos {
             line: start + 1,
             column: 1,
@@ -151,30 +179,25 @@ impl<'a> Locator<'a> {
 mod tests {
     use super::*;
 
-    const TEXT: &str = "schema: 1\ncodes:\n  - code: 100\n    phrase: Trying\n  - code: 405\n    phrase: Method Not Allowed\n    headers:\n      must:\n        - header: Allow\n          rfc: 3261\ncommon:\n  must_not:\n    - header: Event\n";
+    const TEXT: &str = "schema: 1\nextends: sip-codes\ncodes:\n  - code: 100\n    phrase: Trying\n  - code: 405\n    phrase: Method Not Allowed\n    headers:\n      must:\n        - header: Allow\n          rfc: 3261\noverrides:\n  - code: 403\n    phrase: Wrong Guess\ncommon:\n  must_not:\n    - header: Event\n";
+
+    fn pos(line: usize, column: usize) -> Option<Pos> {
+        Some(Pos { line, column })
+    }
 
     #[test]
     fn finds_entries_fields_and_text() {
         let at = Locator::new(TEXT);
-        assert_eq!(at.entry(0), Some(Pos { line: 3, column: 5 }));
-        assert_eq!(at.entry(1), Some(Pos { line: 5, column: 5 }));
-        assert_eq!(at.field(1, "phrase"), Some(Pos { line: 6, column: 5 }));
-        assert_eq!(at.field(0, "phrase"), Some(Pos { line: 4, column: 5 }));
-        assert_eq!(
-            at.text_in_entry(1, Some("must"), "Allow"),
-            Some(Pos {
-                line: 9,
-                column: 19
-            })
-        );
-        assert_eq!(
-            at.text_in_common("Event"),
-            Some(Pos {
-                line: 13,
-                column: 15
-            })
-        );
-        assert_eq!(at.top_level("schema"), Some(Pos { line: 1, column: 1 }));
-        assert_eq!(at.entry(2), None);
+        assert_eq!(at.entry(List::Codes, 0), pos(4, 5));
+        assert_eq!(at.entry(List::Codes, 1), pos(6, 5));
+        assert_eq!(at.entry(List::Codes, 2), None);
+        assert_eq!(at.field(List::Codes, 1, "phrase"), pos(7, 5));
+        assert_eq!(at.field(List::Codes, 0, "phrase"), pos(5, 5));
+        assert_eq!(at.text_in_entry(List::Codes, 1, Some("must"), "Allow"), pos(10, 19));
+        assert_eq!(at.entry(List::Overrides, 0), pos(13, 5));
+        assert_eq!(at.field(List::Overrides, 0, "phrase"), pos(14, 5));
+        assert_eq!(at.text_in_common("Event"), pos(17, 15));
+        assert_eq!(at.top_level("schema"), pos(1, 1));
+        assert_eq!(at.list(List::Overrides), pos(12, 1));
     }
 }

@@ -10,6 +10,7 @@ mod validate;
 use std::fmt;
 
 pub use model::Spec;
+pub use validate::BUNDLED;
 
 /// A problem in a spec, placed in the file where possible.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,8 +49,14 @@ impl fmt::Display for Located<'_> {
     }
 }
 
-/// Parses and validates the text of a spec file.
-pub fn parse(text: &str) -> Result<Spec, Vec<Diagnostic>> {
+/// Parses and validates the text of a spec file. `bundled` gives the spec that `extends: sip-codes`
+/// starts from, and is called only when the spec extends it.
+pub fn parse(text: &str, bundled: impl FnOnce() -> Result<Spec, String>) -> Result<Spec, Vec<Diagnostic>> {
     let raw = load::parse(text).map_err(|d| vec![d])?;
-    validate::validate(raw, text)
+    validate::validate(raw, text, bundled)
+}
+
+/// Parses and validates a spec that extends nothing (as the bundled one).
+pub fn parse_standalone(text: &str) -> Result<Spec, Vec<Diagnostic>> {
+    parse(text, || Err("this spec cannot extend another one".to_string()))
 }

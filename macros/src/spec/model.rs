@@ -4,14 +4,42 @@ use sip_codes_runtime::StatusClass;
 use sip_codes_runtime::catalog::HeaderInfo;
 use sip_codes_runtime::registry::RegistryStatus;
 
-/// A validated spec: codes in ascending order.
+/// A validated spec: codes in ascending order, each with the `common` rules that apply to it merged into
+/// its own; `common` is kept too, for the specs that extend this one and add codes.
 #[derive(Debug)]
 pub struct Spec {
     pub codes: Vec<Code>,
+    pub common: Vec<CommonRule>,
+}
+
+/// The four kinds of header rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RuleKind {
+    Must,
+    Should,
+    May,
+    MustNot,
+}
+
+/// A rule of the `common` block: it applies to every code but those in `except`.
+#[derive(Debug, Clone)]
+pub struct CommonRule {
+    pub kind: RuleKind,
+    pub rule: Rule,
+    pub except: Vec<u16>,
+}
+
+impl CommonRule {
+    /// Adds the rule to the rules of `code`, unless the code is excepted.
+    pub fn apply(&self, code: u16, rules: &mut Rules) {
+        if !self.except.contains(&code) {
+            rules.push(self.kind, self.rule.clone());
+        }
+    }
 }
 
 /// One status code.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Code {
     pub code: u16,
     pub phrase: String,
@@ -25,47 +53,75 @@ pub struct Code {
     pub rules: Rules,
 }
 
-/// An RFC section reference.
+/// Where a code or a rule comes from: an RFC section, or, for vendor codes and local rules, a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Citation {
-    pub rfc: u16,
-    pub section: String,
+pub enum Citation {
+    Rfc { rfc: u16, section: String },
+    Local(String),
 }
 
 impl Citation {
-    /// `RFC 3261 §21.4.6`
+    /// `RFC 3261 §21.4.6`, or the local source as written.
     pub fn text(&self) -> String {
-        format!("RFC {} §{}", self.rfc, self.section)
+        match self {
+            Citation::Rfc { rfc, section } => format!("RFC {rfc} §{section}"),
+            Citation::Local(source) => source.clone(),
+        }
     }
 
-    /// The RFC Editor address of the section.
-    pub fn url(&self) -> String {
-        format!(
-            "https://www.rfc-editor.org/rfc/rfc{}#section-{}",
-            self.rfc, self.section
-        )
+    /// The RFC Editor address of the section, if it is one.
+    pub fn url(&self) -> Option<String> {
+        match self {
+            Citation::Rfc { rfc, section } => {
+                Some(format!("https://www.rfc-editor.org/rfc/rfc{rfc}#section-{section}"))
+            }
+            Citation::Local(_) => None,
+        }
     }
 
-    /// `[RFC 3261 §21.4.6](url)` for rustdoc.
+    /// `[RFC 3261 §21.4.6](url)` for rustdoc, or the local source.
     pub fn link(&self) -> String {
-        format!("[{}]({})", self.text(), self.url())
+        match self.url() {
+            Some(url) => format!("[{}]({url})", self.text()),
+            None => self.text(),
+        }
     }
 }
 
 /// Another phrase seen on the wire for a code.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Alias {
     pub phrase: String,
     pub source: String,
 }
 
 /// The header rules of a code, the spec's `common` rules included.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Rules {
     pub must: Vec<Rule>,
     pub should: Vec<Rule>,
     pub may: Vec<Rule>,
     pub must_not: Vec<Rule>,
+}
+
+impl Rules {
+    /// Adds a rule of kind `kind`.
+    pub fn push(&mut self, kind: RuleKind, rule: Rule) {
+        match kind {
+            RuleKind::Must => self.must.push(rule),
+            RuleKind::Should => self.should.push(rule),
+            RuleKind::May => self.may.push(rule),
+            RuleKind::MustNot => self.must_not.push(rule),
+        }
+    }
+
+    /// Adds every rule of `other`.
+    pub fn extend(&mut self, other: Rules) {
+        self.must.extend(other.must);
+        self.should.extend(other.should);
+        self.may.extend(other.may);
+        self.must_not.extend(other.must_not);
+    }
 }
 
 /// One header rule.

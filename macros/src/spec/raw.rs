@@ -8,9 +8,30 @@ use serde::Deserialize;
 #[serde(deny_unknown_fields)]
 pub struct RawSpec {
     pub schema: u32,
+    /// `sip-codes`: start from the bundled spec.
+    #[serde(default)]
+    pub extends: Option<String>,
+    #[serde(default)]
     pub codes: Vec<RawCode>,
     #[serde(default)]
+    pub overrides: Vec<RawOverride>,
+    #[serde(default)]
     pub common: Option<RawRules>,
+}
+
+/// One entry of `overrides`: changes to a code of the spec this one extends.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawOverride {
+    pub code: u32,
+    #[serde(default)]
+    pub phrase: Option<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(default)]
+    pub aliases: Vec<RawAlias>,
+    #[serde(default)]
+    pub headers: Option<RawRules>,
 }
 
 /// One entry of `codes`.
@@ -20,8 +41,13 @@ pub struct RawCode {
     pub code: u32,
     pub phrase: String,
     pub class: RawClass,
-    pub rfc: u32,
-    pub section: String,
+    #[serde(default)]
+    pub rfc: Option<u32>,
+    #[serde(default)]
+    pub section: Option<String>,
+    /// Instead of `rfc` and `section`: who defines a code no RFC defines (a vendor, a local policy).
+    #[serde(default)]
+    pub source: Option<String>,
     pub status: RawStatus,
     pub description: String,
     #[serde(default)]
@@ -84,8 +110,13 @@ pub struct RawRule {
     pub header: Option<String>,
     #[serde(default)]
     pub one_of: Option<Vec<String>>,
-    pub rfc: u32,
-    pub section: String,
+    #[serde(default)]
+    pub rfc: Option<u32>,
+    #[serde(default)]
+    pub section: Option<String>,
+    /// Instead of `rfc` and `section`: where a local rule comes from.
+    #[serde(default)]
+    pub source: Option<String>,
     #[serde(default)]
     pub method: Option<String>,
     #[serde(default)]

@@ -1,0 +1,3 @@
+sip_codes::sip_codes!("../../../../tests/ui/custom/extends_something_else.yaml");
+
+fn main() {}
