@@ -37,22 +37,10 @@ pub use sip_codes_runtime::{
     rules,
 };
 
-/// Generates the status-code API from a YAML spec: `sip_codes!("spec/codes.yaml")`, the path relative to
-/// the calling crate's `Cargo.toml`. Cargo rebuilds the crate when the file changes.
-///
-/// It expands, in the calling module, to the enum (`StatusCode`), a status-line type (`StatusLine`) and a
-/// module of status markers and typestate builders (`status`). Options after the path:
-/// `name = MyCode`, `module = my_status`, `vis = pub(crate)`, `derive(serde::Serialize)`,
-/// `codes = [100, 200, 404]` (a subset of the spec). Every problem in the spec is a compile error that
-/// points here and names `file:line:col`. The spec format is documented in the crate's `spec/README.md`.
-#[macro_export]
-macro_rules! sip_codes {
-    ($($args:tt)*) => {
-        $crate::__private::sip_codes_impl! { krate = $crate, $($args)* }
-    };
-}
+include!(concat!(env!("OUT_DIR"), "/sip_codes_macro.rs"));
 
 sip_codes!("spec/sip-codes.yaml");
+
 
 /// The README's examples, compiled and run as doc tests.
 #[cfg(doctest)]
