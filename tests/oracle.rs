@@ -34,42 +34,42 @@ fn every_response(request: &RequestHeaders) -> Vec<(u16, Response)> {
         (
             100,
             status::Trying::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .server(server())
                 .build(),
         ),
         (
             180,
             status::Ringing::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .server(server())
                 .build(),
         ),
         (
             181,
             status::CallIsBeingForwarded::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .server(server())
                 .build(),
         ),
         (
             182,
             status::Queued::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .server(server())
                 .build(),
         ),
         (
             183,
             status::SessionProgress::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .server(server())
                 .build(),
         ),
         (
             199,
             status::EarlyDialogTerminated::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .reason(Reason::sip(480).unwrap())
                 .server(server())
                 .build(),
@@ -77,14 +77,14 @@ fn every_response(request: &RequestHeaders) -> Vec<(u16, Response)> {
         (
             200,
             status::Ok::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .server(server())
                 .build(),
         ),
         (
             200,
             status::Ok::for_invite()
-                .reply_to(&request)
+                .reply_to(request)
                 .contact(Uri::new("sip:alice@192.0.2.10").unwrap())
                 .server(server())
                 .build(),
@@ -92,7 +92,7 @@ fn every_response(request: &RequestHeaders) -> Vec<(u16, Response)> {
         (
             200,
             status::Ok::for_subscribe()
-                .reply_to(&request)
+                .reply_to(request)
                 .expires(3600u32)
                 .server(server())
                 .build(),
@@ -100,7 +100,7 @@ fn every_response(request: &RequestHeaders) -> Vec<(u16, Response)> {
         (
             200,
             status::Ok::for_publish()
-                .reply_to(&request)
+                .reply_to(request)
                 .expires(3600u32)
                 .sip_etag(SipETag::new("dx200xyz").unwrap())
                 .server(server())
@@ -109,14 +109,14 @@ fn every_response(request: &RequestHeaders) -> Vec<(u16, Response)> {
         (
             202,
             status::Accepted::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .server(server())
                 .build(),
         ),
         (
             202,
             status::Accepted::for_subscribe()
-                .reply_to(&request)
+                .reply_to(request)
                 .expires(3600u32)
                 .server(server())
                 .build(),
@@ -124,14 +124,14 @@ fn every_response(request: &RequestHeaders) -> Vec<(u16, Response)> {
         (
             204,
             status::NoNotification::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .server(server())
                 .build(),
         ),
         (
             204,
             status::NoNotification::for_subscribe()
-                .reply_to(&request)
+                .reply_to(request)
                 .expires(3600u32)
                 .server(server())
                 .build(),
@@ -139,49 +139,49 @@ fn every_response(request: &RequestHeaders) -> Vec<(u16, Response)> {
         (
             300,
             status::MultipleChoices::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .server(server())
                 .build(),
         ),
         (
             301,
             status::MovedPermanently::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .server(server())
                 .build(),
         ),
         (
             302,
             status::MovedTemporarily::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .server(server())
                 .build(),
         ),
         (
             305,
             status::UseProxy::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .server(server())
                 .build(),
         ),
         (
             380,
             status::AlternativeService::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .server(server())
                 .build(),
         ),
         (
             400,
             status::BadRequest::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .server(server())
                 .build(),
         ),
         (
             401,
             status::Unauthorized::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .www_authenticate(
                     Challenge::digest("example.com", "f84f1cec41e6cbe5aea9c8e88d359").unwrap(),
                 )
@@ -191,28 +191,28 @@ fn every_response(request: &RequestHeaders) -> Vec<(u16, Response)> {
         (
             402,
             status::PaymentRequired::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .server(server())
                 .build(),
         ),
         (
             403,
             status::Forbidden::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .server(server())
                 .build(),
         ),
         (
             404,
             status::NotFound::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .server(server())
                 .build(),
         ),
         (
             405,
             status::MethodNotAllowed::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .allow([Method::Invite, Method::Ack])
                 .server(server())
                 .build(),
@@ -220,14 +220,14 @@ fn every_response(request: &RequestHeaders) -> Vec<(u16, Response)> {
         (
             406,
             status::NotAcceptable::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .server(server())
                 .build(),
         ),
         (
             407,
             status::ProxyAuthenticationRequired::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .proxy_authenticate(
                     Challenge::digest("example.com", "f84f1cec41e6cbe5aea9c8e88d359").unwrap(),
                 )
@@ -237,56 +237,56 @@ fn every_response(request: &RequestHeaders) -> Vec<(u16, Response)> {
         (
             408,
             status::RequestTimeout::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .server(server())
                 .build(),
         ),
         (
             409,
             status::Conflict::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .server(server())
                 .build(),
         ),
         (
             410,
             status::Gone::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .server(server())
                 .build(),
         ),
         (
             411,
             status::LengthRequired::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .server(server())
                 .build(),
         ),
         (
             412,
             status::ConditionalRequestFailed::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .server(server())
                 .build(),
         ),
         (
             413,
             status::RequestEntityTooLarge::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .server(server())
                 .build(),
         ),
         (
             414,
             status::RequestUriTooLong::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .server(server())
                 .build(),
         ),
         (
             415,
             status::UnsupportedMediaType::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .accept(MediaType::APPLICATION_SDP)
                 .server(server())
                 .build(),
@@ -294,21 +294,21 @@ fn every_response(request: &RequestHeaders) -> Vec<(u16, Response)> {
         (
             416,
             status::UnsupportedUriScheme::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .server(server())
                 .build(),
         ),
         (
             417,
             status::UnknownResourcePriority::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .server(server())
                 .build(),
         ),
         (
             420,
             status::BadExtension::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .unsupported(OptionTag::REL_100)
                 .server(server())
                 .build(),
@@ -316,7 +316,7 @@ fn every_response(request: &RequestHeaders) -> Vec<(u16, Response)> {
         (
             421,
             status::ExtensionRequired::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .require(OptionTag::REL_100)
                 .server(server())
                 .build(),
@@ -324,7 +324,7 @@ fn every_response(request: &RequestHeaders) -> Vec<(u16, Response)> {
         (
             422,
             status::SessionIntervalTooSmall::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .min_se(90u32)
                 .server(server())
                 .build(),
@@ -332,14 +332,14 @@ fn every_response(request: &RequestHeaders) -> Vec<(u16, Response)> {
         (
             423,
             status::IntervalTooBrief::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .server(server())
                 .build(),
         ),
         (
             423,
             status::IntervalTooBrief::for_register()
-                .reply_to(&request)
+                .reply_to(request)
                 .min_expires(3600u32)
                 .server(server())
                 .build(),
@@ -347,7 +347,7 @@ fn every_response(request: &RequestHeaders) -> Vec<(u16, Response)> {
         (
             423,
             status::IntervalTooBrief::for_publish()
-                .reply_to(&request)
+                .reply_to(request)
                 .min_expires(3600u32)
                 .server(server())
                 .build(),
@@ -355,7 +355,7 @@ fn every_response(request: &RequestHeaders) -> Vec<(u16, Response)> {
         (
             424,
             status::BadLocationInformation::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .geolocation_error(GeolocationError::new(100).unwrap())
                 .server(server())
                 .build(),
@@ -363,7 +363,7 @@ fn every_response(request: &RequestHeaders) -> Vec<(u16, Response)> {
         (
             425,
             status::BadAlertMessage::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .alertmsg_error(AlertMsgError::new(100).unwrap())
                 .server(server())
                 .build(),
@@ -371,70 +371,70 @@ fn every_response(request: &RequestHeaders) -> Vec<(u16, Response)> {
         (
             428,
             status::UseIdentityHeader::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .server(server())
                 .build(),
         ),
         (
             429,
             status::ProvideReferrerIdentity::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .server(server())
                 .build(),
         ),
         (
             430,
             status::FlowFailed::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .server(server())
                 .build(),
         ),
         (
             433,
             status::AnonymityDisallowed::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .server(server())
                 .build(),
         ),
         (
             436,
             status::BadIdentityInfo::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .server(server())
                 .build(),
         ),
         (
             437,
             status::UnsupportedCredential::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .server(server())
                 .build(),
         ),
         (
             438,
             status::InvalidIdentityHeader::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .server(server())
                 .build(),
         ),
         (
             439,
             status::FirstHopLacksOutboundSupport::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .server(server())
                 .build(),
         ),
         (
             440,
             status::MaxBreadthExceeded::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .server(server())
                 .build(),
         ),
         (
             469,
             status::BadInfoPackage::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .recv_info(RecvInfo::none())
                 .server(server())
                 .build(),
@@ -442,98 +442,98 @@ fn every_response(request: &RequestHeaders) -> Vec<(u16, Response)> {
         (
             470,
             status::ConsentNeeded::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .server(server())
                 .build(),
         ),
         (
             480,
             status::TemporarilyUnavailable::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .server(server())
                 .build(),
         ),
         (
             481,
             status::CallTransactionDoesNotExist::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .server(server())
                 .build(),
         ),
         (
             482,
             status::LoopDetected::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .server(server())
                 .build(),
         ),
         (
             483,
             status::TooManyHops::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .server(server())
                 .build(),
         ),
         (
             484,
             status::AddressIncomplete::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .server(server())
                 .build(),
         ),
         (
             485,
             status::Ambiguous::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .server(server())
                 .build(),
         ),
         (
             486,
             status::BusyHere::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .server(server())
                 .build(),
         ),
         (
             487,
             status::RequestTerminated::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .server(server())
                 .build(),
         ),
         (
             488,
             status::NotAcceptableHere::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .server(server())
                 .build(),
         ),
         (
             489,
             status::BadEvent::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .server(server())
                 .build(),
         ),
         (
             491,
             status::RequestPending::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .server(server())
                 .build(),
         ),
         (
             493,
             status::Undecipherable::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .server(server())
                 .build(),
         ),
         (
             494,
             status::SecurityAgreementRequired::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .security_server(SecurityMechanism::TLS)
                 .server(server())
                 .build(),
@@ -541,105 +541,105 @@ fn every_response(request: &RequestHeaders) -> Vec<(u16, Response)> {
         (
             500,
             status::ServerInternalError::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .server(server())
                 .build(),
         ),
         (
             501,
             status::NotImplemented::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .server(server())
                 .build(),
         ),
         (
             502,
             status::BadGateway::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .server(server())
                 .build(),
         ),
         (
             503,
             status::ServiceUnavailable::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .server(server())
                 .build(),
         ),
         (
             504,
             status::ServerTimeOut::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .server(server())
                 .build(),
         ),
         (
             505,
             status::VersionNotSupported::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .server(server())
                 .build(),
         ),
         (
             513,
             status::MessageTooLarge::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .server(server())
                 .build(),
         ),
         (
             555,
             status::PushNotificationServiceNotSupported::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .server(server())
                 .build(),
         ),
         (
             580,
             status::PreconditionFailure::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .server(server())
                 .build(),
         ),
         (
             600,
             status::BusyEverywhere::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .server(server())
                 .build(),
         ),
         (
             603,
             status::Decline::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .server(server())
                 .build(),
         ),
         (
             604,
             status::DoesNotExistAnywhere::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .server(server())
                 .build(),
         ),
         (
             606,
             status::NotAcceptableAnywhere::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .server(server())
                 .build(),
         ),
         (
             607,
             status::Unwanted::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .server(server())
                 .build(),
         ),
         (
             608,
             status::Rejected::builder()
-                .reply_to(&request)
+                .reply_to(request)
                 .server(server())
                 .build(),
         ),

@@ -2,8 +2,8 @@
 //! compile time, validates it, and generates the status-code types and typestate response builders.
 //!
 //! Do not depend on this crate directly: call `sip_codes::sip_codes!`, which passes the path of the
-//! `sip-codes` crate that generated code needs. The pipeline: [`spec`] (load → validate → model), then
-//! [`codegen`] (enum, parse/print, metadata, builders).
+//! `sip-codes` crate that generated code needs. The pipeline: `spec` (load → validate → model), then
+//! `codegen` (enum, parse/print, metadata, Q.850 lookups, builders).
 #![forbid(unsafe_code)]
 
 mod codegen;
@@ -28,11 +28,16 @@ pub fn sip_codes_impl(input: TokenStream) -> TokenStream {
 fn expand(input: &input::MacroInput) -> syn::Result<proc_macro2::TokenStream> {
     let relative = input.spec.value();
     let error = |message: String| syn::Error::new(input.spec.span(), message);
-    let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR")
-        .ok_or_else(|| error("CARGO_MANIFEST_DIR is not set: sip_codes! must be expanded by Cargo".into()))?;
+    let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR").ok_or_else(|| {
+        error("CARGO_MANIFEST_DIR is not set: sip_codes! must be expanded by Cargo".into())
+    })?;
     let path = PathBuf::from(manifest_dir).join(&relative);
-    let text = std::fs::read_to_string(&path)
-        .map_err(|err| error(format!("{relative}: cannot read the spec ({}): {err}", path.display())))?;
+    let text = std::fs::read_to_string(&path).map_err(|err| {
+        error(format!(
+            "{relative}: cannot read the spec ({}): {err}",
+            path.display()
+        ))
+    })?;
     // Every file read is an input of the build: Cargo rebuilds the caller when one changes.
     let mut tracked = vec![path.to_string_lossy().into_owned()];
     let bundled = || {
@@ -43,7 +48,8 @@ fn expand(input: &input::MacroInput) -> syn::Result<proc_macro2::TokenStream> {
             ));
         };
         let path = bundled.value();
-        let text = std::fs::read_to_string(&path).map_err(|err| format!("cannot read the bundled spec {path}: {err}"))?;
+        let text = std::fs::read_to_string(&path)
+            .map_err(|err| format!("cannot read the bundled spec {path}: {err}"))?;
         tracked.push(path.clone());
         spec::parse_standalone(&text).map_err(|problems| {
             let all: Vec<String> = problems.iter().map(|p| p.in_file(&path)).collect();
@@ -52,7 +58,9 @@ fn expand(input: &input::MacroInput) -> syn::Result<proc_macro2::TokenStream> {
     };
     let spec = spec::parse(&text, bundled).map_err(|problems| {
         let mut all = problems.iter().map(|p| error(p.in_file(&relative)));
-        let mut first = all.next().unwrap_or_else(|| error(format!("{relative}: invalid spec")));
+        let mut first = all
+            .next()
+            .unwrap_or_else(|| error(format!("{relative}: invalid spec")));
         for more in all {
             first.combine(more);
         }

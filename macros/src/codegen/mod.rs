@@ -4,6 +4,7 @@
 mod builders;
 mod docs;
 pub mod names;
+mod q850;
 mod status_code;
 
 use proc_macro2::{Ident, Span, TokenStream};
@@ -17,8 +18,10 @@ use crate::spec::model::{Citation, Code};
 pub fn generate(spec: &Spec, input: &MacroInput) -> TokenStream {
     let status_code = status_code::generate(spec, input);
     let builders = builders::generate(spec, input);
+    let q850 = q850::generate(spec, input);
     quote! {
         #status_code
+        #q850
         #builders
     }
 }

@@ -35,7 +35,11 @@ pub fn generate(spec: &Spec, input: &MacroInput) -> TokenStream {
     let titles: Vec<_> = spec.codes.iter().map(Code::title).collect();
     let digits: Vec<_> = spec.codes.iter().map(|c| c.code.to_string()).collect();
     let descriptions: Vec<_> = spec.codes.iter().map(|c| c.description.as_str()).collect();
-    let citations: Vec<_> = spec.codes.iter().map(|c| citation(&rt, &c.citation)).collect();
+    let citations: Vec<_> = spec
+        .codes
+        .iter()
+        .map(|c| citation(&rt, &c.citation))
+        .collect();
     let statuses = spec.codes.iter().map(|c| registry_status(c.status));
     let aliases = spec.codes.iter().map(|c| {
         let list = c.aliases.iter().map(|a| a.phrase.as_str());

@@ -32,8 +32,6 @@ pub struct Locator<'a> {
     codes: Vec<usize>,
     /// The same under `overrides:`.
     overrides: Vec<usize>,
-    /// The 0-based line of the top-level `common:` key.
-    common: Option<usize>,
 }
 
 /// The key of a line, after its indentation and an optional list dash: `  - code: 405` → `code`.
@@ -71,8 +69,11 @@ impl<'a> Locator<'a> {
                 }
             }
         }
-        let common = (0..lines.len()).find(|&i| lines[i].starts_with("common:"));
-        Locator { lines, codes, overrides, common }
+        Locator {
+            lines,
+            codes,
+            overrides,
+        }
     }
 
     fn entries(&self, list: List) -> &[usize] {
@@ -104,27 +105,44 @@ impl<'a> Locator<'a> {
             }
             start -= 1;
         }
-        let next = self.entries(list).get(index + 1).copied().unwrap_or(self.lines.len());
+        let next = self
+            .entries(list)
+            .get(index + 1)
+            .copied()
+            .unwrap_or(self.lines.len());
         Some((start, next.min(self.top_level_after(at))))
     }
 
     /// The `code:` key of entry `index` of `list`.
     pub fn entry(&self, list: List, index: usize) -> Option<Pos> {
         let at = *self.entries(list).get(index)?;
-        key_of(self.lines[at]).map(|(_, column)| Pos { line: at + 1, column: column + 1 })
+        key_of(self.lines[at]).map(|(_, column)| Pos {
+            line: at + 1,
+            column: column + 1,
+        })
     }
 
     /// Key `key` inside entry `index` of `list` (the first one, at any depth).
     pub fn field(&self, list: List, index: usize, key: &str) -> Option<Pos> {
         let (start, end) = self.entry_range(list, index)?;
-        self.find_key(start, end, key).or_else(|| self.entry(list, index))
+        self.find_key(start, end, key)
+            .or_else(|| self.entry(list, index))
     }
 
     /// The first occurrence of `needle` inside entry `index` of `list`, after the line of key `after`.
-    pub fn text_in_entry(&self, list: List, index: usize, after: Option<&str>, needle: &str) -> Option<Pos> {
+    pub fn text_in_entry(
+        &self,
+        list: List,
+        index: usize,
+        after: Option<&str>,
+        needle: &str,
+    ) -> Option<Pos> {
         let (start, end) = self.entry_range(list, index)?;
-        let from = after.and_then(|key| self.find_key(start, end, key)).map_or(start, |p| p.line - 1);
-        self.find_text(from, end, needle).or_else(|| self.entry(list, index))
+        let from = after
+            .and_then(|key| self.find_key(start, end, key))
+            .map_or(start, |p| p.line - 1);
+        self.find_text(from, end, needle)
+            .or_else(|| self.entry(list, index))
     }
 
     /// The top-level list `list` itself.
@@ -134,7 +152,12 @@ impl<'a> Locator<'a> {
 
     /// The first occurrence of `needle` inside the `common:` block.
     pub fn text_in_common(&self, needle: &str) -> Option<Pos> {
-        let start = self.common?;
+        self.text_in_block("common", needle)
+    }
+
+    /// The first occurrence of `needle` inside the top-level block `key` (or the block's key itself).
+    pub fn text_in_block(&self, key: &str, needle: &str) -> Option<Pos> {
+        let start = self.top_level(key)?.line - 1;
         let end = self.top_level_after(start);
         self.find_text(start, end, needle).or(Some(Pos {
             line: start + 1,
@@ -193,7 +216,10 @@ mod tests {
         assert_eq!(at.entry(List::Codes, 2), None);
         assert_eq!(at.field(List::Codes, 1, "phrase"), pos(7, 5));
         assert_eq!(at.field(List::Codes, 0, "phrase"), pos(5, 5));
-        assert_eq!(at.text_in_entry(List::Codes, 1, Some("must"), "Allow"), pos(10, 19));
+        assert_eq!(
+            at.text_in_entry(List::Codes, 1, Some("must"), "Allow"),
+            pos(10, 19)
+        );
         assert_eq!(at.entry(List::Overrides, 0), pos(13, 5));
         assert_eq!(at.field(List::Overrides, 0, "phrase"), pos(14, 5));
         assert_eq!(at.text_in_common("Event"), pos(17, 15));

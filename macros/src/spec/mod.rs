@@ -51,12 +51,17 @@ impl fmt::Display for Located<'_> {
 
 /// Parses and validates the text of a spec file. `bundled` gives the spec that `extends: sip-codes`
 /// starts from, and is called only when the spec extends it.
-pub fn parse(text: &str, bundled: impl FnOnce() -> Result<Spec, String>) -> Result<Spec, Vec<Diagnostic>> {
+pub fn parse(
+    text: &str,
+    bundled: impl FnOnce() -> Result<Spec, String>,
+) -> Result<Spec, Vec<Diagnostic>> {
     let raw = load::parse(text).map_err(|d| vec![d])?;
     validate::validate(raw, text, bundled)
 }
 
 /// Parses and validates a spec that extends nothing (as the bundled one).
 pub fn parse_standalone(text: &str) -> Result<Spec, Vec<Diagnostic>> {
-    parse(text, || Err("this spec cannot extend another one".to_string()))
+    parse(text, || {
+        Err("this spec cannot extend another one".to_string())
+    })
 }

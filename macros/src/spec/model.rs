@@ -10,6 +10,24 @@ use sip_codes_runtime::registry::RegistryStatus;
 pub struct Spec {
     pub codes: Vec<Code>,
     pub common: Vec<CommonRule>,
+    pub q850: Option<Q850>,
+}
+
+/// ISUP/Q.850 cause values and SIP responses, both ways (RFC 3398).
+#[derive(Debug, Clone, Default)]
+pub struct Q850 {
+    /// Cause → response: the listed rows, the default for other causes, the causes that give no response.
+    pub to_sip: Vec<(u8, u16)>,
+    pub to_sip_default: u16,
+    pub to_sip_none: Vec<u8>,
+    pub to_sip_citation: Citation,
+    /// Response → cause, likewise.
+    pub from_sip: Vec<(u16, u8)>,
+    pub from_sip_default: u8,
+    pub from_sip_none: Vec<u16>,
+    pub from_sip_citation: Citation,
+    /// The name of every cause value the tables use.
+    pub names: Vec<(u8, String)>,
 }
 
 /// The four kinds of header rule.
@@ -60,6 +78,12 @@ pub enum Citation {
     Local(String),
 }
 
+impl Default for Citation {
+    fn default() -> Self {
+        Citation::Local(String::new())
+    }
+}
+
 impl Citation {
     /// `RFC 3261 §21.4.6`, or the local source as written.
     pub fn text(&self) -> String {
@@ -72,9 +96,9 @@ impl Citation {
     /// The RFC Editor address of the section, if it is one.
     pub fn url(&self) -> Option<String> {
         match self {
-            Citation::Rfc { rfc, section } => {
-                Some(format!("https://www.rfc-editor.org/rfc/rfc{rfc}#section-{section}"))
-            }
+            Citation::Rfc { rfc, section } => Some(format!(
+                "https://www.rfc-editor.org/rfc/rfc{rfc}#section-{section}"
+            )),
             Citation::Local(_) => None,
         }
     }

@@ -17,6 +17,65 @@ pub struct RawSpec {
     pub overrides: Vec<RawOverride>,
     #[serde(default)]
     pub common: Option<RawRules>,
+    #[serde(default)]
+    pub q850: Option<RawQ850>,
+}
+
+/// The `q850` block: ISUP/Q.850 cause values and SIP responses, both ways.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawQ850 {
+    pub to_sip: RawToSip,
+    pub from_sip: RawFromSip,
+    pub names: Vec<RawCauseName>,
+}
+
+/// Cause → response.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawToSip {
+    pub rfc: u32,
+    pub section: String,
+    pub default: u32,
+    #[serde(default)]
+    pub no_response: Vec<u32>,
+    pub map: Vec<RawCauseToCode>,
+}
+
+/// Response → cause.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFromSip {
+    pub rfc: u32,
+    pub section: String,
+    pub default: u32,
+    #[serde(default)]
+    pub no_response: Vec<u32>,
+    pub map: Vec<RawCodeToCause>,
+}
+
+/// One row of `to_sip.map`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCauseToCode {
+    pub cause: u32,
+    pub code: u32,
+}
+
+/// One row of `from_sip.map`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCodeToCause {
+    pub code: u32,
+    pub cause: u32,
+}
+
+/// One entry of `names`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCauseName {
+    pub cause: u32,
+    pub name: String,
 }
 
 /// One entry of `overrides`: changes to a code of the spec this one extends.

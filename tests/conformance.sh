@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Conformance of examples/uas with real peers, as CI runs it (installs nothing: .ci/run installs
+# sip-tester, tshark and python3 first):
+#   1. tests/sipp/run.sh — every sipp scenario over UDP and TCP, captured on lo by tshark;
+#   2. tests/load.sh — a short load run (LOAD_SECONDS, default 5 here), captured too;
+#   3. tshark's SIP dissector reads every captured response: it must count as many responses as the
+#      server logged (suite) and report no malformed packet and no expert warning or error.
+# Exits non-zero on any failure; every step is bounded by `timeout`.
+set -u -o pipefail
+
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+cd "$root"
+out="$root/target/conformance"
+rm -rf "$out"
+mkdir -p "$out"
+status=0
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+capture_start() { # port pcap
+    timeout 900 tshark -i lo -f "port $1" -w "$2" -q >"$2.log" 2>&1 </dev/null &
+    cap_pid=$!
+    for _ in $(seq 100); do
+        grep -q "Capturing on" "$2.log" 2>/dev/null && break
+        sleep 0.1
+    done
+    sleep 0.5
+}
+capture_stop() {
+    sleep 1
+    kill -INT "$cap_pid" 2>/dev/null
+    wait "$cap_pid" 2>/dev/null
+}
+check_pcap() { # name port pcap expected-responses(or -)
+    local name="$1" port="$2" pcap="$3" expected="$4"
+    local decode=(-d "udp.port==$port,sip" -d "tcp.port==$port,sip")
+    local responses problems
+    responses=$(timeout 300 tshark -r "$pcap" "${decode[@]}" -Y "sip.Status-Code" -T fields -e sip.Status-Code 2>/dev/null |
+        tr ',' '\n' | grep -c .)
+    timeout 300 tshark -r "$pcap" "${decode[@]}" -Y "sip.Status-Code && (_ws.malformed || _ws.expert.severity >= warning)" \
+        -V 2>/dev/null >"$pcap.problems.txt"
+    problems=$(timeout 300 tshark -r "$pcap" "${decode[@]}" -Y "sip.Status-Code && (_ws.malformed || _ws.expert.severity >= warning)" \
+        2>/dev/null | grep -c .)
+    echo "tshark $name: $responses SIP responses decoded (server logged ${expected}); $problems with a malformed or expert-warning mark"
+    if [ "$problems" -ne 0 ]; then
+        echo "FAIL  tshark $name: see $pcap.problems.txt"
+        grep -E "Expert Info|Malformed" "$pcap.problems.txt" | sort | uniq -c | head -n 10
+        return 1
+    fi
+    if [ "$expected" != "-" ] && [ "$responses" -ne "$expected" ]; then
+        echo "FAIL  tshark $name: decoded $responses responses, the server logged $expected"
+        return 1
+    fi
+    if [ "$responses" -eq 0 ]; then
+        echo "FAIL  tshark $name: no response captured"
+        return 1
+    fi
+    return 0
+}
+
+# The load run's server: release by default; CI sets LOAD_PROFILE=debug to skip a second full build of
+# every dev-dependency (the short run's 500 calls/s are well within a debug build's reach).
+load_profile="${LOAD_PROFILE:-release}"
+if [ "$load_profile" = release ]; then
+    timeout 1200 cargo build --example uas --release || { echo "conformance: cargo build failed"; exit 1; }
+fi
+
+# 1. sipp scenarios (debug build: the one `cargo run --example uas` runs).
+timeout 900 cargo build --example uas || { echo "conformance: cargo build failed"; exit 1; }
+port=$(free_port)
+capture_start "$port" "$out/suite.pcap"
+UAS_PORT="$port" SIPP_OUT="$out/sipp" timeout 900 "$here/sipp/run.sh" || status=1
+capture_stop
+suite_responses=$(grep -c ' -> ' "$out/sipp/uas.log")
+check_pcap suite "$port" "$out/suite.pcap" "$suite_responses" || status=1
+
+# 2. short load run, captured.
+port=$(free_port)
+capture_start "$port" "$out/load.pcap"
+UAS_PORT="$port" UAS_BIN="$root/target/$load_profile/examples/uas" LOAD_OUT="$out/load" \
+    LOAD_SECONDS="${LOAD_SECONDS:-5}" timeout 900 "$here/load.sh" || status=1
+capture_stop
+check_pcap load "$port" "$out/load.pcap" - || status=1
+
+# 3. the example's own unit tests (Digest vectors of RFC 7616, nonces).
+timeout 900 cargo test --example uas || status=1
+
+if [ "$status" -eq 0 ]; then echo "conformance: 4 passed, 0 failed"; else echo "conformance: FAILED"; fi
+exit "$status"
