@@ -106,9 +106,9 @@ impl Citation {
     /// The address of the RFC section on the RFC Editor's site, if the source is an RFC.
     pub fn url(&self) -> Option<String> {
         match self {
-            Citation::Rfc { rfc, section } => {
-                Some(format!("https://www.rfc-editor.org/rfc/rfc{rfc}#section-{section}"))
-            }
+            Citation::Rfc { rfc, section } => Some(format!(
+                "https://www.rfc-editor.org/rfc/rfc{rfc}#section-{section}"
+            )),
             Citation::Local(_) => None,
         }
     }
