@@ -179,14 +179,14 @@ pub fn frame(buf: &[u8]) -> Result<Option<usize>, String> {
     for line in lines {
         let line = line.map_err(|_| "incomplete head".to_string())?;
         let line = std::str::from_utf8(line).map_err(|_| "header is not UTF-8".to_string())?;
-        if let Ok((_, l)) = Line::parse(&src, line) {
-            if l.name == Name::CONTENT_LENGTH {
-                content_length = l
-                    .value
-                    .trim()
-                    .parse()
-                    .map_err(|_| "bad Content-Length".to_string())?;
-            }
+        if let Ok((_, l)) = Line::parse(&src, line)
+            && l.name == Name::CONTENT_LENGTH
+        {
+            content_length = l
+                .value
+                .trim()
+                .parse()
+                .map_err(|_| "bad Content-Length".to_string())?;
         }
     }
     if content_length > 1 << 20 {

@@ -169,14 +169,14 @@ impl Server {
                     self.clone().timer_g(key.clone(), id);
                 }
                 self.after(TIMER_64T1, key.clone(), id, |_, st, key| {
-                    if let Some(tx) = st.table.txns.get(key) {
-                        if tx.state == TxState::Completed {
-                            warn!(
-                                "Timer H: no ACK for the {} to INVITE; transaction dropped",
-                                tx.last.as_ref().map_or(0, |l| l.1)
-                            );
-                            st.table.txns.remove(key);
-                        }
+                    if let Some(tx) = st.table.txns.get(key)
+                        && tx.state == TxState::Completed
+                    {
+                        warn!(
+                            "Timer H: no ACK for the {} to INVITE; transaction dropped",
+                            tx.last.as_ref().map_or(0, |l| l.1)
+                        );
+                        st.table.txns.remove(key);
                     }
                 });
             }
