@@ -298,7 +298,7 @@ fn on_register(
             .or(header_expires)
             .unwrap_or(cfg.default_expires);
         if expires != 0 && expires < cfg.min_expires {
-            let r = status::IntervalTooBrief::builder()
+            let r = status::IntervalTooBrief::for_register()
                 .reply_to(rh)
                 .to_tag(tag.clone())
                 .min_expires(cfg.min_expires)
