@@ -73,3 +73,6 @@ fn expand(input: &input::MacroInput) -> syn::Result<proc_macro2::TokenStream> {
         #generated
     })
 }
+
+#[cfg(test)]
+mod tests;
