@@ -41,6 +41,7 @@ include!(concat!(env!("OUT_DIR"), "/sip_codes_macro.rs"));
 
 sip_codes!("spec/sip-codes.yaml");
 
+pub mod integrations;
 
 /// The README's examples, compiled and run as doc tests.
 #[cfg(doctest)]

@@ -1,0 +1,190 @@
+//! Integrations with other crates, each behind a cargo feature that is off by default.
+//!
+//! | feature | module | what |
+//! |---|---|---|
+//! | `serde` | `serde` | `Serialize`/`Deserialize`: [`StatusCode`](crate::StatusCode) as its number (`405`), [`StatusLine`](crate::StatusLine) as its text (`"SIP/2.0 403 Wrong Guess"`) |
+//! | `rsipstack` | `rsipstack` | a server on [rsipstack](https://docs.rs/rsipstack) answers with this crate's builders: transaction headers from its `rsipstack::sip::Request`, [`Response`](crate::Response) into its `rsipstack::sip::Response` |
+//! | `ezk-sip-types` | `ezk` | the same for ezk ([`ezk-sip-types`](https://docs.rs/ezk-sip-types), the message types of `ezk-sip-core` and `ezk-sip-ua`): transaction headers from its `Headers`, [`Response`](crate::Response) into its status line, headers and body |
+//!
+//! ```toml
+//! [dependencies]
+//! sip-codes = { version = "0.1", features = ["serde", "rsipstack"] }
+//! ```
+//!
+//! Each adapter has the same three pieces: a function that reads a [`RequestHeaders`](crate::RequestHeaders)
+//! from the stack's request (every Via in order, From, To, Call-ID, CSeq, Timestamp, read through the
+//! stack's own header accessors), an extension trait on the generated builders that does it in the builder
+//! chain (`.reply_to_rsipstack(&request)?`), and an extension trait on [`Response`](crate::Response) that
+//! converts the finished response (`.into_rsipstack()`), so that one expression answers a request.
+
+#[cfg(feature = "serde")]
+pub mod serde;
+
+#[cfg(feature = "rsipstack")]
+pub mod rsipstack;
+
+#[cfg(feature = "ezk-sip-types")]
+pub mod ezk;
+
+/// Splits a Via header value at each comma outside a quoted string, trimming each part and skipping empty
+/// ones: a header line may hold several Via values (RFC 3261 §7.3.1).
+#[cfg(any(feature = "rsipstack", feature = "ezk-sip-types"))]
+fn via_values(line: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(line);
+    core::iter::from_fn(move || {
+        loop {
+            let current = rest?;
+            let bytes = current.as_bytes();
+            let (mut in_quotes, mut i) = (false, 0);
+            let mut end = bytes.len();
+            while i < bytes.len() {
+                match bytes[i] {
+                    b'\\' if in_quotes => i += 1,
+                    b'"' => in_quotes = !in_quotes,
+                    b',' if !in_quotes => {
+                        end = i;
+                        break;
+                    }
+                    _ => {}
+                }
+                i += 1;
+            }
+            rest = current.get(end + 1..);
+            let part = current[..end].trim_matches([' ', '\t', '\r', '\n']);
+            if !part.is_empty() {
+                return Some(part);
+            }
+        }
+    })
+}
+
+/// Collects the transaction headers of a request from its header lines, given as (name, value) pairs in
+/// order, with the rules of [`RequestHeaders::from_message`](crate::RequestHeaders::from_message): Via
+/// lines are split into values, and From, To, Call-ID, CSeq and Timestamp must not repeat. `kind` tells
+/// which of those a name is (the stack's own name matching).
+#[cfg(any(feature = "rsipstack", feature = "ezk-sip-types"))]
+fn collect<'a>(
+    lines: impl IntoIterator<Item = (Txn, &'a str)>,
+) -> Result<crate::RequestHeaders, crate::Error> {
+    use crate::Error;
+    const WHAT: &str = "SIP request";
+    let mut vias = Vec::new();
+    let mut found: [Option<&str>; 5] = [None; 5];
+    for (kind, value) in lines {
+        let slot = match kind {
+            Txn::Via => {
+                vias.extend(via_values(value));
+                continue;
+            }
+            Txn::From => 0,
+            Txn::To => 1,
+            Txn::CallId => 2,
+            Txn::CSeq => 3,
+            Txn::Timestamp => 4,
+        };
+        if found[slot].replace(value).is_some() {
+            return Err(Error::syntax(kind.header(), "appears more than once"));
+        }
+    }
+    if vias.is_empty() {
+        return Err(Error::syntax(WHAT, "no Via header"));
+    }
+    let [from, to, call_id, cseq, timestamp] = found;
+    let from = from.ok_or(Error::syntax(WHAT, "no From header"))?;
+    let to = to.ok_or(Error::syntax(WHAT, "no To header"))?;
+    let call_id = call_id.ok_or(Error::syntax(WHAT, "no Call-ID header"))?;
+    let cseq = cseq.ok_or(Error::syntax(WHAT, "no CSeq header"))?;
+    let mut headers = crate::RequestHeaders::new(from, to, call_id, cseq)?;
+    for via in vias {
+        headers = headers.via(via)?;
+    }
+    if let Some(timestamp) = timestamp {
+        headers = headers.timestamp(timestamp)?;
+    }
+    Ok(headers)
+}
+
+/// The transaction headers a response copies from its request.
+#[cfg(any(feature = "rsipstack", feature = "ezk-sip-types"))]
+#[derive(Clone, Copy)]
+enum Txn {
+    Via,
+    From,
+    To,
+    CallId,
+    CSeq,
+    Timestamp,
+}
+
+#[cfg(any(feature = "rsipstack", feature = "ezk-sip-types"))]
+impl Txn {
+    fn header(self) -> &'static str {
+        match self {
+            Txn::Via => "Via header",
+            Txn::From => "From header",
+            Txn::To => "To header",
+            Txn::CallId => "Call-ID header",
+            Txn::CSeq => "CSeq header",
+            Txn::Timestamp => "Timestamp header",
+        }
+    }
+}
+
+#[cfg(all(test, any(feature = "rsipstack", feature = "ezk-sip-types")))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_via_lines() {
+        let parts: Vec<_> =
+            via_values(r#" SIP/2.0/UDP a;x="1,2" ,, SIP/2.0/TCP b;y="\",", "#).collect();
+        assert_eq!(
+            parts,
+            [r#"SIP/2.0/UDP a;x="1,2""#, r#"SIP/2.0/TCP b;y="\",""#]
+        );
+        assert_eq!(via_values("").count(), 0);
+        assert_eq!(via_values(" , ").count(), 0);
+    }
+
+    #[test]
+    fn collects_in_order() {
+        let headers = collect([
+            (Txn::Via, "SIP/2.0/UDP a, SIP/2.0/UDP b"),
+            (Txn::From, "<sip:a@b>;tag=1"),
+            (Txn::Via, "SIP/2.0/UDP c"),
+            (Txn::To, "<sip:c@d>"),
+            (Txn::CallId, "x@y"),
+            (Txn::CSeq, "1 INVITE"),
+            (Txn::Timestamp, "54"),
+        ])
+        .unwrap();
+        let vias: Vec<_> = headers.vias().iter().map(|v| v.as_str()).collect();
+        assert_eq!(vias, ["SIP/2.0/UDP a", "SIP/2.0/UDP b", "SIP/2.0/UDP c"]);
+        assert_eq!(headers.timestamp_value().unwrap(), "54");
+
+        let err = collect([(Txn::From, "a"), (Txn::From, "b")]).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid From header: appears more than once"
+        );
+        let err = collect([(Txn::From, "a")]).unwrap_err();
+        assert_eq!(err.to_string(), "invalid SIP request: no Via header");
+        let err = collect([
+            (Txn::Via, "v"),
+            (Txn::From, "a"),
+            (Txn::To, "b"),
+            (Txn::CallId, "c"),
+        ])
+        .unwrap_err();
+        assert_eq!(err.to_string(), "invalid SIP request: no CSeq header");
+        let err = collect([
+            (Txn::Via, "v"),
+            (Txn::From, "a\0"),
+            (Txn::To, "b"),
+            (Txn::CallId, "c"),
+            (Txn::CSeq, "1 INVITE"),
+        ])
+        .unwrap_err();
+        assert!(err.to_string().starts_with("invalid From header"), "{err}");
+    }
+}
