@@ -138,9 +138,31 @@ impl std::error::Error for ParseCodeError {}
 /// than horizontal tab), if any.
 #[inline]
 pub(crate) fn invalid_phrase_byte(phrase: &[u8]) -> Option<usize> {
-    phrase
-        .iter()
-        .position(|&b| (b < 0x20 && b != b'\t') || b == 0x7f)
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    const SPACES: u64 = u64::from_ne_bytes([0x20; 8]);
+    const DELS: u64 = u64::from_ne_bytes([0x7f; 8]);
+    let bad = |b: u8| (b < 0x20 && b != b'\t') || b == 0x7f;
+    // Eight bytes at a time: a word with no byte below 0x20 and none equal to 0x7f is clean (the usual
+    // case); a word that may hold one (a tab, say) is checked byte by byte.
+    let mut words = phrase.chunks_exact(8);
+    for (i, word) in words.by_ref().enumerate() {
+        let mut bytes = [0u8; 8];
+        bytes.copy_from_slice(word);
+        let x = u64::from_ne_bytes(bytes);
+        let below_space = x.wrapping_sub(SPACES) & !x & HIGHS;
+        let del = (x ^ DELS).wrapping_sub(ONES) & !(x ^ DELS) & HIGHS;
+        if below_space | del == 0 {
+            continue;
+        }
+        if let Some(at) = word.iter().position(|&b| bad(b)) {
+            return Some(i * 8 + at);
+        }
+    }
+    let rest = words.remainder();
+    rest.iter()
+        .position(|&b| bad(b))
+        .map(|at| phrase.len() - rest.len() + at)
 }
 
 /// Reads the three digits at the start of `b` (which holds at least three bytes).
@@ -209,7 +231,29 @@ pub fn parse_code(s: &str) -> Result<u16, ParseCodeError> {
 
 /// Parses `405` or `405 <reason phrase>` (as [`parse_code`]) into a member of the set `C`; a well-formed
 /// code that `C` does not have is [`ParseCodeErrorKind::Unknown`]. What the generated `FromStr` calls.
+#[inline]
 pub fn parse_status<C: StatusCodeSet>(s: &str) -> Result<C, ParseCodeError> {
+    // The common case inline: three digits in 100-699, alone or followed by a space and a clean phrase.
+    // Anything else goes through `parse_code`, which says precisely what is wrong.
+    if let [
+        d0 @ b'1'..=b'6',
+        d1 @ b'0'..=b'9',
+        d2 @ b'0'..=b'9',
+        rest @ ..,
+    ] = s.as_bytes()
+    {
+        let clean = match rest {
+            [] => true,
+            [b' ', phrase @ ..] => invalid_phrase_byte(phrase).is_none(),
+            _ => false,
+        };
+        if clean {
+            let code =
+                u16::from(d0 - b'0') * 100 + u16::from(d1 - b'0') * 10 + u16::from(d2 - b'0');
+            return C::from_u16(code)
+                .ok_or(ParseCodeError::new(ParseCodeErrorKind::Unknown { code }));
+        }
+    }
     let code = parse_code(s)?;
     C::from_u16(code).ok_or(ParseCodeError::new(ParseCodeErrorKind::Unknown { code }))
 }
@@ -367,6 +411,52 @@ pub(crate) mod tests {
                 TestCode::MethodNotAllowed => "Method Not Allowed",
                 TestCode::BusyEverywhere => "Busy Everywhere",
             }
+        }
+    }
+
+    #[test]
+    fn parse_status_fast_path_agrees() {
+        let slow = |s: &str| {
+            parse_code(s).and_then(|code| {
+                TestCode::from_u16(code)
+                    .ok_or(ParseCodeError::new(ParseCodeErrorKind::Unknown { code }))
+            })
+        };
+        for n in 0..1000 {
+            for tail in ["", " ", " OK", "OK", "\t", " a\rb", " \x7f", "0", " Occupé"] {
+                let s = format!("{n:03}{tail}");
+                assert_eq!(parse_status::<TestCode>(&s), slow(&s), "{s:?}");
+                let s = format!("{n}{tail}");
+                assert_eq!(parse_status::<TestCode>(&s), slow(&s), "{s:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn phrase_scan_matches_bytewise() {
+        let bytewise = |p: &[u8]| {
+            p.iter()
+                .position(|&b| (b < 0x20 && b != b'\t') || b == 0x7f)
+        };
+        let mut cases: Vec<Vec<u8>> = vec![
+            b"Busy Here".to_vec(),
+            b"Busy\tHere and there, a long phrase".to_vec(),
+            "Occupé ✓ — très occupé".as_bytes().to_vec(),
+            Vec::new(),
+        ];
+        for len in 0..20 {
+            for at in 0..len {
+                for bad in [0u8, b'\r', b'\n', 0x1f, 0x7f, b'\t', 0x80, 0xff, b' '] {
+                    let mut p = vec![b'a'; len];
+                    p[at] = bad;
+                    cases.push(p.clone());
+                    p[len - 1] = 0x7f;
+                    cases.push(p);
+                }
+            }
+        }
+        for p in cases {
+            assert_eq!(invalid_phrase_byte(&p), bytewise(&p), "{p:?}");
         }
     }
 

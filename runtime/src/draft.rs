@@ -140,23 +140,23 @@ impl Draft {
             HeaderName::from_static_unchecked(s)
         }
         let timestamp = request.timestamp_value().filter(|_| self.code == 100);
-        let vias = request
-            .vias()
-            .iter()
-            .map(|v| Header::new(name("Via"), v.clone()));
-        let rest = [
-            Some(Header::new(name("From"), request.from().clone())),
-            Some(Header::new(name("To"), request.to().clone())),
-            Some(Header::new(name("Call-ID"), request.call_id().clone())),
-            Some(Header::new(name("CSeq"), request.cseq().clone())),
-            timestamp.map(|t| Header::new(name("Timestamp"), t.clone())),
-        ];
         let to_index = request.vias().len() + 1;
         self.untagged_to =
             (self.code != 100 && !has_tag(request.to().as_str())).then_some(to_index);
         let others = self.headers.len() - self.txn_len;
         let mut headers = Vec::with_capacity(request.vias().len() + 5 + others + 2);
-        headers.extend(vias.chain(rest.into_iter().flatten()));
+        // Plain pushes into the pre-sized vector (an `extend` over a chained iterator is not
+        // `TrustedLen`, and checks the capacity of each element).
+        for via in request.vias() {
+            headers.push(Header::new(name("Via"), via.clone()));
+        }
+        headers.push(Header::new(name("From"), request.from().clone()));
+        headers.push(Header::new(name("To"), request.to().clone()));
+        headers.push(Header::new(name("Call-ID"), request.call_id().clone()));
+        headers.push(Header::new(name("CSeq"), request.cseq().clone()));
+        if let Some(t) = timestamp {
+            headers.push(Header::new(name("Timestamp"), t.clone()));
+        }
         let txn_len = headers.len();
         headers.extend(self.headers.drain(self.txn_len..));
         self.headers = headers;

@@ -86,6 +86,17 @@ impl<'a, C: StatusCodeSet> StatusLineRef<'a, C> {
     /// Returns the line and the number of bytes consumed (CRLF included). A bare LF, a missing CRLF or
     /// invalid UTF-8 are errors.
     pub fn parse_message_start(message: &'a [u8]) -> Result<(Self, usize), Error> {
+        // Fast path: the first control character (found a word at a time) is the CR of a CRLF, so the
+        // line is everything before it. Any failure takes the byte-by-byte path below, which reports it.
+        let fast = crate::code::invalid_phrase_byte(message)
+            .filter(|&cr| message[cr] == b'\r' && message.get(cr + 1) == Some(&b'\n'))
+            .and_then(|cr| {
+                let line = core::str::from_utf8(&message[..cr]).ok()?;
+                Some((StatusLineRef::parse(line).ok()?, cr + 2))
+            });
+        if let Some(found) = fast {
+            return Ok(found);
+        }
         let Some(lf) = message.iter().position(|&c| c == b'\n') else {
             return Err(Error::syntax(WHAT, "no CRLF at the end of the status line"));
         };

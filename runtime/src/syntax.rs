@@ -32,10 +32,8 @@ pub fn check_token(s: &str, what: &'static str) -> Result<(), Error> {
 /// other control character but horizontal tab (RFC 3261 §25: `TEXT-UTF8char` and `LWS` only).
 /// This is what makes header injection and response splitting impossible.
 pub fn check_text(s: &str, what: &'static str) -> Result<(), Error> {
-    match s
-        .bytes()
-        .position(|b| (b < 0x20 && b != b'\t') || b == 0x7f)
-    {
+    // The same test as a reason phrase's, made a word at a time.
+    match crate::code::invalid_phrase_byte(s.as_bytes()) {
         None => Ok(()),
         Some(at) => Err(Error::invalid_char(what, s.as_bytes()[at], at)),
     }
@@ -57,21 +55,86 @@ pub fn check_quoted_content(s: &str, what: &'static str) -> Result<(), Error> {
     Ok(())
 }
 
+/// Whether the eight bytes of `word` hold `byte` (a word-at-a-time test).
+fn has_byte(word: &[u8], byte: u8) -> bool {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    let mut bytes = [0u8; 8];
+    bytes.copy_from_slice(word);
+    let x = u64::from_ne_bytes(bytes) ^ u64::from_ne_bytes([byte; 8]);
+    x.wrapping_sub(ONES) & !x & HIGHS != 0
+}
+
 /// Writes `s` as a `quoted-string`, escaping `"` and `\` (the caller has checked it with [`check_text`]).
 pub fn write_quoted(out: &mut String, s: &str) {
+    out.reserve(s.len() + 2);
     out.push('"');
-    for c in s.chars() {
-        if c == '"' || c == '\\' {
-            out.push('\\');
+    // Copy the runs between the bytes to escape whole (`"` and `\\` are ASCII, so they never split a
+    // UTF-8 sequence).
+    let mut run = 0;
+    let mut words = s.as_bytes().chunks_exact(8);
+    let mut at = 0;
+    for word in words.by_ref() {
+        // Skip a word with neither `"` nor `\\` (the usual case) without looking at its bytes.
+        if !has_byte(word, b'"') && !has_byte(word, b'\\') {
+            at += 8;
+            continue;
         }
-        out.push(c);
+        for &b in word {
+            if b == b'"' || b == b'\\' {
+                out.push_str(&s[run..at]);
+                out.push('\\');
+                run = at;
+            }
+            at += 1;
+        }
     }
+    for &b in words.remainder() {
+        if b == b'"' || b == b'\\' {
+            out.push_str(&s[run..at]);
+            out.push('\\');
+            run = at;
+        }
+        at += 1;
+    }
+    out.push_str(&s[run..]);
     out.push('"');
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quoting_matches_char_by_char() {
+        let slow = |s: &str| {
+            let mut out = String::from("\"");
+            for c in s.chars() {
+                if c == '"' || c == '\\' {
+                    out.push('\\');
+                }
+                out.push(c);
+            }
+            out.push('"');
+            out
+        };
+        let mut cases = vec![String::new(), "Occupé \"✓\" \\o/ ".repeat(3)];
+        for len in 0..20 {
+            for at in 0..len {
+                for c in ['"', '\\', 'é', 'a'] {
+                    let mut s: Vec<char> = vec!['x'; len];
+                    s[at] = c;
+                    s[len - 1] = '"';
+                    cases.push(s.into_iter().collect());
+                }
+            }
+        }
+        for s in cases {
+            let mut out = String::new();
+            write_quoted(&mut out, &s);
+            assert_eq!(out, slow(&s), "{s:?}");
+        }
+    }
 
     #[test]
     fn tokens() {

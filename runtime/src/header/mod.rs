@@ -27,7 +27,8 @@ pub trait TypedHeader {
 
     /// The value as a validated [`HeaderValue`].
     fn to_header_value(&self) -> HeaderValue {
-        let mut out = String::new();
+        // Room for most values (a method list, a Digest challenge), so that rendering allocates once.
+        let mut out = String::with_capacity(128);
         self.write_value(&mut out);
         HeaderValue::from_rendered(out)
     }

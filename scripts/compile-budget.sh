@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# Measures what the sip_codes! proc-macro costs its users at build time, in one run:
+#
+#   (a) macro expansion time of the bundled spec: a crate whose whole source is
+#       `sip_codes::sip_codes!("sip-codes.yaml")` (a copy of spec/sip-codes.yaml) is compiled with
+#       `-Z time-passes` (RUSTC_BOOTSTRAP=1 on stable); rustc's `expand_crate` pass is the macro's run
+#       (reading and validating the YAML, generating the code) plus the expansion of its output;
+#   (b) cold `cargo build` (dev profile) of a crate depending only on sip-codes, only on rsip, and only on
+#       ezk-sip-types, each in a fresh target directory, one after the other;
+#   (c) the rebuild after a one-line YAML edit (a reason phrase changed, then changed back):
+#       of the crate of (a) (what a user with a spec of their own waits for), and of sip-codes itself
+#       after an edit of its bundled spec (what a contributor waits for).
+#
+#   scripts/compile-budget.sh [-r RUNS] [--release]
+#
+# RUNS (default 3) timed runs of each cold build and 10 of each rebuild, with hyperfine when it is
+# installed (apt-get install hyperfine), else with `date`. Prints a Markdown table. Needs the crates.io
+# index (the peers are fetched untimed, before the timed builds). Everything happens in a temporary
+# directory; the work tree is only read.
+set -euo pipefail
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+runs=3
+profile=()
+while [ $# -gt 0 ]; do
+    case $1 in
+        -r) runs=$2; shift 2 ;;
+        --release) profile=(--release); shift ;;
+        *) sed -n '2,21p' "$0"; exit 2 ;;
+    esac
+done
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+export CARGO_TERM_QUIET=true
+
+# A copy of the crate (the work tree may change under us while we measure).
+mkdir "$work/sip-codes"
+tar -C "$root" --exclude=./target --exclude=./fuzz --exclude=./benches --exclude=./.git -cf - . |
+    tar -C "$work/sip-codes" -xf -
+
+scratch() { # name, dependency line, lib.rs text
+    mkdir -p "$work/$1/src"
+    cat >"$work/$1/Cargo.toml" <<EOF
+[package]
+name = "$1"
+version = "0.0.0"
+edition = "2024"
+publish = false
+
+[dependencies]
+$2
+
+[workspace]
+EOF
+    printf '%s\n' "$3" >"$work/$1/src/lib.rs"
+    (cd "$work/$1" && cargo generate-lockfile && cargo fetch)
+}
+
+scratch cold-sip-codes "sip-codes = { path = \"$work/sip-codes\" }" 'pub use sip_codes;'
+scratch cold-rsip 'rsip = "0.4"' 'pub use rsip;'
+scratch cold-ezk 'ezk-sip-types = "0.6"' 'pub use ezk_sip_types;'
+scratch own-spec "sip-codes = { path = \"$work/sip-codes\" }" 'sip_codes::sip_codes!("sip-codes.yaml");'
+cp "$root/spec/sip-codes.yaml" "$work/own-spec/sip-codes.yaml"
+
+have_hyperfine=$(command -v hyperfine >/dev/null && echo 1 || echo 0)
+
+# mean and min of `runs` runs of a command, with `prepare` before each: "mean min" in seconds.
+measure() { # runs, prepare, command
+    local n=$1 prepare=$2 cmd=$3
+    if [ "$have_hyperfine" = 1 ]; then
+        hyperfine --style none --warmup 1 --runs "$n" --prepare "$prepare" --export-json "$work/h.json" "$cmd" >/dev/null
+        python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0]; print("%.2f %.2f" % (r["mean"], r["min"]))' "$work/h.json"
+    else
+        local total=0 min="" t0 t1 t
+        for _ in $(seq "$n"); do
+            bash -c "$prepare"
+            t0=$(date +%s.%N); bash -c "$cmd"; t1=$(date +%s.%N)
+            t=$(echo "$t1 - $t0" | bc)
+            total=$(echo "$total + $t" | bc)
+            if [ -z "$min" ] || [ "$(echo "$t < $min" | bc)" = 1 ]; then min=$t; fi
+        done
+        printf '%.2f %.2f\n' "$(echo "$total / $n" | bc -l)" "$min"
+    fi
+}
+
+echo "rustc: $(rustc --version), $(nproc) cores, profile: ${profile[*]:-dev}" >&2
+
+# (b) cold builds.
+declare -A cold
+for c in cold-sip-codes cold-rsip cold-ezk; do
+    dir="$work/$c"
+    cold[$c]=$(measure "$runs" "rm -rf '$dir/target'" "cd '$dir' && cargo build ${profile[*]:-}")
+    units=$(cd "$dir" && cargo tree -e normal,build --prefix none | sort -u | wc -l)
+    echo "$c: ${cold[$c]} (mean min), $units crates" >&2
+    cold[$c]="${cold[$c]} $units"
+done
+
+# (a) expansion time: the `expand_crate` pass of the crate holding only the macro call.
+dir="$work/own-spec"
+(cd "$dir" && cargo build ${profile[*]:-})
+expand=()
+for _ in 1 2 3 4 5; do
+    touch "$dir/src/lib.rs"
+    t=$(cd "$dir" && RUSTC_BOOTSTRAP=1 cargo rustc ${profile[*]:-} --lib -- -Ztime-passes 2>&1 |
+        awk '/\texpand_crate$/ { sub(/;/, "", $2); print $2 }')
+    expand+=("$t")
+done
+expand_min=$(printf '%s\n' "${expand[@]}" | sort -n | head -1)
+echo "expand_crate: ${expand[*]} s" >&2
+
+# RUSTC_BOOTSTRAP changes rustc's fingerprint: build once more without it before timing rebuilds.
+(cd "$dir" && cargo build ${profile[*]:-})
+
+# (c) rebuilds after a one-line YAML edit: toggle the phrase of 486.
+toggle() { # file
+    echo "sed -i -e 's/^    phrase: Busy Here\$/    phrase: Busy Here Now/;t' -e 's/^    phrase: Busy Here Now\$/    phrase: Busy Here/' '$1'"
+}
+own=$(measure 10 "$(toggle "$dir/sip-codes.yaml")" "cd '$dir' && cargo build ${profile[*]:-}")
+echo "own spec rebuild: $own" >&2
+lib="$work/sip-codes"
+(cd "$lib" && cargo build ${profile[*]:-} -p sip-codes --lib)
+bundled=$(measure 10 "$(toggle "$lib/spec/sip-codes.yaml")" "cd '$lib' && cargo build ${profile[*]:-} -p sip-codes --lib")
+echo "bundled spec rebuild: $bundled" >&2
+
+read -r sc_mean sc_min sc_units <<<"${cold[cold-sip-codes]}"
+read -r rs_mean rs_min rs_units <<<"${cold[cold-rsip]}"
+read -r ez_mean ez_min ez_units <<<"${cold[cold-ezk]}"
+read -r own_mean own_min <<<"$own"
+read -r b_mean b_min <<<"$bundled"
+cat <<EOF
+
+| measure | mean (s) | min (s) | target |
+|---|---:|---:|---|
+| macro expansion, bundled spec (\`expand_crate\`, best of 5) | | ${expand_min} | ≤ 0.050 |
+| cold \`cargo build\`: sip-codes (${sc_units} crates) | ${sc_mean} | ${sc_min} | ≤ the SIP peers |
+| cold \`cargo build\`: rsip 0.4 (${rs_units} crates) | ${rs_mean} | ${rs_min} | |
+| cold \`cargo build\`: ezk-sip-types 0.6 (${ez_units} crates) | ${ez_mean} | ${ez_min} | |
+| rebuild after a one-line edit of a user's spec | ${own_mean} | ${own_min} | ≤ 1 |
+| rebuild of sip-codes after a one-line edit of its bundled spec | ${b_mean} | ${b_min} | ≤ 1 |
+EOF
