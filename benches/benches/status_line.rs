@@ -11,7 +11,7 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use sip_codes::__private::runtime::status_line::StatusLineRef;
+use sip_codes::StatusLineRef;
 
 const CASES: [(&str, &str); 3] = [
     ("busy_here", "SIP/2.0 486 Busy Here"),
@@ -39,7 +39,7 @@ fn status_line(c: &mut Criterion) {
             b.iter(|| black_box(line).parse::<sip_codes::StatusLine>())
         });
         g.bench_function("sip-codes/borrowed", |b| {
-            b.iter(|| StatusLineRef::<sip_codes::StatusCode>::parse(black_box(line)))
+            b.iter(|| StatusLineRef::parse(black_box(line)))
         });
         g.bench_function("sip-codes/message", |b| {
             b.iter(|| sip_codes::StatusLine::parse_message_start(black_box(message)))

@@ -10,7 +10,7 @@ use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote};
 use sip_codes_runtime::catalog::{self, HeaderInfo};
 
-use super::{docs, names, runtime, variant};
+use super::{docs, names, variant};
 use crate::input::MacroInput;
 use crate::spec::Spec;
 use crate::spec::model::{Code, Rule};
@@ -95,7 +95,9 @@ impl<'a> Kind<'a> {
 }
 
 pub fn generate(spec: &Spec, input: &MacroInput) -> TokenStream {
-    let rt = runtime(input);
+    let krate = &input.krate;
+    // The module reaches the runtime through a short private name: fewer tokens at every build.
+    let rt = quote!(__rt);
     let module = &input.module;
     let vis = &input.vis;
     let name = &input.name;
@@ -107,16 +109,16 @@ pub fn generate(spec: &Spec, input: &MacroInput) -> TokenStream {
     let markers = spec.codes.iter().map(|code| marker(name, code, &kinds));
     let methods = method_markers(spec);
     let code_impls = kinds.iter().map(|kind| code_impl(kind));
-    let permits = kinds.iter().map(|kind| {
-        let ty = kind.ty();
-        let headers = restricted
+    // One row per restricted header: the kinds on which it is optional. A local `macro_rules!` turns the
+    // rows into `impl MayCarry<H> for Kind {}` inside the compiler, which is much cheaper than emitting
+    // the ~1,500 impls as tokens.
+    let permits = restricted.iter().map(|h| {
+        let header = format_ident!("{}", h.type_name);
+        let kinds = kinds
             .iter()
-            .filter(|h| !kind.requires(h) && !kind.forbids(h))
-            .map(|h| {
-                let header = format_ident!("{}", h.type_name);
-                quote!(impl MayCarry<#rt::header::#header> for #ty {})
-            });
-        quote!(#(#headers)*)
+            .filter(|k| !k.requires(h) && !k.forbids(h))
+            .map(Kind::ty);
+        quote!(#header: #(#kinds),*;)
     });
     let open_setters = catalog::HEADERS
         .iter()
@@ -145,6 +147,8 @@ pub fn generate(spec: &Spec, input: &MacroInput) -> TokenStream {
         #[doc = #module_doc]
         #[allow(deprecated)]
         #vis mod #module {
+            use #krate::__private::runtime as __rt;
+
             #(#markers)*
 
             #methods
@@ -178,7 +182,14 @@ pub fn generate(spec: &Spec, input: &MacroInput) -> TokenStream {
             /// `…: MayCarry<…>`".
             pub trait MayCarry<H> {}
 
-            #(#permits)*
+            macro_rules! __may_carry {
+                ($($header:ident: $($kind:ty),*;)*) => {
+                    $($(impl MayCarry<__rt::header::$header> for $kind {})*)*
+                };
+            }
+            __may_carry! {
+                #(#permits)*
+            }
 
             /// A response under construction for the status code `C`; `S` holds the state of each required
             /// header (`Unset` or `Set`). Made by the status markers' `builder()`.

@@ -4,49 +4,51 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use super::{runtime, variant};
+use super::variant;
 use crate::input::MacroInput;
 use crate::spec::Spec;
 
 pub fn generate(spec: &Spec, input: &MacroInput) -> TokenStream {
-    let rt = runtime(input);
+    let krate = &input.krate;
+    let rt = quote!(__rt);
     let name = &input.name;
     let empty = crate::spec::model::Q850::default();
     let q = spec.q850.as_ref().unwrap_or(&empty);
     let in_spec = |code: u16| spec.codes.iter().find(|c| c.code == code).map(variant);
     let to_sip = q.to_sip.iter().filter_map(|&(cause, code)| {
         let variant = in_spec(code)?;
-        Some(quote!(#cause => ::core::option::Option::Some(Self::#variant)))
+        Some(quote!(#cause => Some(Self::#variant)))
     });
     let to_sip_none = &q.to_sip_none;
+    let to_sip_none = (!to_sip_none.is_empty()).then(|| quote!(#(#to_sip_none)|* => None,));
     let to_sip_default = match in_spec(q.to_sip_default) {
         Some(variant) if spec.q850.is_some() => {
-            quote!(::core::option::Option::Some(Self::#variant))
+            quote!(Some(Self::#variant))
         }
-        _ => quote!(::core::option::Option::None),
+        _ => quote!(None),
     };
     let from_sip = q.from_sip.iter().filter_map(|&(code, cause)| {
         let variant = in_spec(code)?;
-        Some(quote!(Self::#variant => ::core::option::Option::Some(#cause)))
+        Some(quote!(Self::#variant => Some(#cause)))
     });
     let from_sip_none = q
         .from_sip_none
         .iter()
         .filter_map(|&code| in_spec(code))
         .collect::<Vec<_>>();
-    let from_sip_none = (!from_sip_none.is_empty())
-        .then(|| quote!(#(Self::#from_sip_none)|* => ::core::option::Option::None,));
+    let from_sip_none =
+        (!from_sip_none.is_empty()).then(|| quote!(#(Self::#from_sip_none)|* => None,));
     let from_sip_default = match spec.q850 {
         Some(_) => {
             let cause = Literal::u8_unsuffixed(q.from_sip_default);
-            quote!(::core::option::Option::Some(#cause))
+            quote!(Some(#cause))
         }
-        None => quote!(::core::option::Option::None),
+        None => quote!(None),
     };
     let names = q
         .names
         .iter()
-        .map(|(cause, name)| quote!(#cause => ::core::option::Option::Some(#name)));
+        .map(|(cause, name)| quote!(#cause => Some(#name)));
     let to_cite = q.to_sip_citation.text();
     let from_cite = q.from_sip_citation.text();
     let to_doc = format!(
@@ -60,6 +62,10 @@ pub fn generate(spec: &Spec, input: &MacroInput) -> TokenStream {
          without a failure response (16 Normal call clearing gives a BYE or CANCEL)."
     );
     quote! {
+        const _: () = {
+        use #krate::__private::runtime as __rt;
+        use ::core::option::Option::{self, None, Some};
+
         #[allow(deprecated)]
         impl #name {
             #[doc = #to_doc]
@@ -70,9 +76,9 @@ pub fn generate(spec: &Spec, input: &MacroInput) -> TokenStream {
             /// assert_eq!(StatusCode::Ringing.to_q850(), None);
             /// ```
             #[must_use]
-            pub const fn to_q850(self) -> ::core::option::Option<u8> {
+            pub const fn to_q850(self) -> Option<u8> {
                 if (self as u16) < 400 {
-                    return ::core::option::Option::None;
+                    return None;
                 }
                 #[allow(unreachable_patterns)]
                 match self {
@@ -90,11 +96,11 @@ pub fn generate(spec: &Spec, input: &MacroInput) -> TokenStream {
             /// assert_eq!(StatusCode::from_q850(16), None);
             /// ```
             #[must_use]
-            pub const fn from_q850(cause: u8) -> ::core::option::Option<Self> {
+            pub const fn from_q850(cause: u8) -> Option<Self> {
                 #[allow(unreachable_patterns)]
                 match cause {
-                    0 | 128..=u8::MAX => ::core::option::Option::None,
-                    #(#to_sip_none)|* => ::core::option::Option::None,
+                    0 | 128..=u8::MAX => None,
+                    #to_sip_none
                     #(#to_sip,)*
                     _ => #to_sip_default,
                 }
@@ -102,10 +108,10 @@ pub fn generate(spec: &Spec, input: &MacroInput) -> TokenStream {
 
             /// The name of an ISUP/Q.850 cause value, as the interworking tables give it (`17` → `"User busy"`).
             #[must_use]
-            pub const fn q850_name(cause: u8) -> ::core::option::Option<&'static str> {
+            pub const fn q850_name(cause: u8) -> Option<&'static str> {
                 match cause {
                     #(#names,)*
-                    _ => ::core::option::Option::None,
+                    _ => None,
                 }
             }
 
@@ -118,14 +124,15 @@ pub fn generate(spec: &Spec, input: &MacroInput) -> TokenStream {
             /// assert_eq!(reason.to_string(), r#"Q.850;cause=17;text="User busy""#);
             /// ```
             #[must_use]
-            pub fn q850_reason(self) -> ::core::option::Option<#rt::header::Reason> {
+            pub fn q850_reason(self) -> Option<#rt::header::Reason> {
                 let cause = self.to_q850()?;
                 let reason = #rt::header::Reason::q850(cause).ok()?;
                 match Self::q850_name(cause) {
-                    ::core::option::Option::Some(text) => reason.with_text(text).ok(),
-                    ::core::option::Option::None => ::core::option::Option::Some(reason),
+                    Some(text) => reason.with_text(text).ok(),
+                    None => Some(reason),
                 }
             }
         }
+        };
     }
 }

@@ -1,7 +1,7 @@
 //! The `StatusCode` enum and its impls: constants, lookups, metadata, Display/FromStr/TryFrom, and the
 //! runtime's `StatusCodeSet` trait.
 
-use proc_macro2::{Literal, TokenStream};
+use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 use sip_codes_runtime::StatusClass;
 use sip_codes_runtime::registry::RegistryStatus;
@@ -12,7 +12,11 @@ use crate::spec::Spec;
 use crate::spec::model::{Code, Rule};
 
 pub fn generate(spec: &Spec, input: &MacroInput) -> TokenStream {
-    let rt = runtime(input);
+    let rt_full = runtime(input);
+    let krate = &input.krate;
+    // Inside the `const _` block below, the runtime and Option are reached through short local names:
+    // fewer tokens for the compiler to take in at every build.
+    let rt = quote!(__rt);
     let name = &input.name;
     let vis = &input.vis;
     let line = format_ident!("{}", line_name(&name.to_string()));
@@ -45,7 +49,9 @@ pub fn generate(spec: &Spec, input: &MacroInput) -> TokenStream {
         let list = c.aliases.iter().map(|a| a.phrase.as_str());
         quote!(&[#(#list),*])
     });
-    let rules = spec.codes.iter().map(|c| header_rules(&rt, c));
+    let mut table = RuleTable::new();
+    let rules: Vec<TokenStream> = spec.codes.iter().map(|c| table.rules_of(&rt, c)).collect();
+    let rule_consts = &table.consts;
     let class_arms = StatusClass::ALL.iter().filter_map(|&class| {
         let members: Vec<_> = spec
             .codes
@@ -64,6 +70,10 @@ pub fn generate(spec: &Spec, input: &MacroInput) -> TokenStream {
         input.spec.value()
     );
     let line_doc = format!("A parsed SIP status line whose code is looked up in [`{name}`].");
+    let line_ref = format_ident!("{line}Ref");
+    let line_ref_doc = format!(
+        "[`{line}`] borrowed from the caller's buffer: the same parser and accessors, without allocating."
+    );
     quote! {
         #[doc = #doc]
         #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug #(, #derives)*)]
@@ -73,19 +83,38 @@ pub fn generate(spec: &Spec, input: &MacroInput) -> TokenStream {
         }
 
         #[doc = #line_doc]
-        #vis type #line = #rt::StatusLine<#name>;
+        #vis type #line = #rt_full::StatusLine<#name>;
+
+        #[doc = #line_ref_doc]
+        #vis type #line_ref<'a> = #rt_full::status_line::StatusLineRef<'a, #name>;
+
+        const _: () = {
+            use #krate::__private::runtime as __rt;
+            use ::core::option::Option::{self, None, Some};
+            use ::core::result::Result;
+
+            #(#rule_consts)*
 
         #[allow(deprecated)]
         impl #name {
             /// Every code of the spec, in ascending order.
             pub const ALL: [Self; #count] = [#(Self::#idents),*];
 
+            /// Every code of 100–699 at index `code - 100`: one load for [`Self::from_u16`].
+            const BY_CODE: [Option<Self>; 600] = {
+                let mut table = [None; 600];
+                #(table[#numbers - 100] = Some(Self::#idents);)*
+                table
+            };
+
             /// The code for a number, or `None` if the spec has no such code.
             #[must_use]
-            pub const fn from_u16(code: u16) -> ::core::option::Option<Self> {
-                match code {
-                    #(#numbers => ::core::option::Option::Some(Self::#idents),)*
-                    _ => ::core::option::Option::None,
+            pub const fn from_u16(code: u16) -> Option<Self> {
+                let index = code.wrapping_sub(100) as usize;
+                if index < Self::BY_CODE.len() {
+                    Self::BY_CODE[index]
+                } else {
+                    None
                 }
             }
 
@@ -162,7 +191,7 @@ pub fn generate(spec: &Spec, input: &MacroInput) -> TokenStream {
 
             /// Interprets any code 100–699 as RFC 3261 §8.1.3.2 says: a known code is itself, an unknown
             /// final code is the x00 code of its class (431 → 400), an unknown provisional code is 183.
-            pub fn interpret(code: u16) -> ::core::result::Result<Self, #rt::code::InterpretError> {
+            pub fn interpret(code: u16) -> Result<Self, #rt::code::InterpretError> {
                 #rt::code::interpret(code)
             }
 
@@ -220,7 +249,7 @@ pub fn generate(spec: &Spec, input: &MacroInput) -> TokenStream {
         impl ::core::str::FromStr for #name {
             type Err = #rt::code::ParseCodeError;
 
-            fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
                 #rt::code::parse_status(s)
             }
         }
@@ -228,7 +257,7 @@ pub fn generate(spec: &Spec, input: &MacroInput) -> TokenStream {
         impl ::core::convert::TryFrom<u16> for #name {
             type Error = #rt::code::UnknownCode;
 
-            fn try_from(code: u16) -> ::core::result::Result<Self, Self::Error> {
+            fn try_from(code: u16) -> Result<Self, Self::Error> {
                 Self::from_u16(code).ok_or(#rt::code::UnknownCode::new(code))
             }
         }
@@ -252,7 +281,7 @@ pub fn generate(spec: &Spec, input: &MacroInput) -> TokenStream {
         }
 
         impl #rt::StatusCodeSet for #name {
-            fn from_u16(code: u16) -> ::core::option::Option<Self> {
+            fn from_u16(code: u16) -> Option<Self> {
                 Self::from_u16(code)
             }
 
@@ -264,6 +293,7 @@ pub fn generate(spec: &Spec, input: &MacroInput) -> TokenStream {
                 Self::reason_phrase(self)
             }
         }
+        };
     }
 }
 
@@ -299,33 +329,64 @@ fn class_path(rt: &TokenStream, class: StatusClass) -> TokenStream {
     quote!(#rt::StatusClass::#ident)
 }
 
-fn header_rules(rt: &TokenStream, code: &Code) -> TokenStream {
-    let list = |rules: &[Rule]| {
-        let items = rules.iter().map(|rule| {
-            let headers = rule.headers.iter().map(|h| h.name);
-            let one_of = rule.one_of;
-            let method = option(rule.method.as_deref());
-            let condition = option(rule.condition.as_deref());
-            let citation = citation(rt, &rule.citation);
-            quote!(#rt::Rule {
-                headers: &[#(#headers),*], one_of: #one_of, method: #method, condition: #condition,
-                citation: #citation,
-            })
+/// Every distinct header rule of the spec as one `const`, so that a rule shared by many codes (the
+/// `common` ones) is written once; `header_rules()` refers to them by name.
+struct RuleTable {
+    consts: Vec<TokenStream>,
+    seen: Vec<String>,
+}
+
+impl RuleTable {
+    fn new() -> Self {
+        RuleTable {
+            consts: Vec::new(),
+            seen: Vec::new(),
+        }
+    }
+
+    /// The name of the const for `rule`, defining it on first use.
+    fn name(&mut self, rt: &TokenStream, rule: &Rule) -> Ident {
+        let headers = rule.headers.iter().map(|h| h.name);
+        let one_of = rule.one_of;
+        let method = option(rule.method.as_deref());
+        let condition = option(rule.condition.as_deref());
+        let citation = citation(rt, &rule.citation);
+        let value = quote!(#rt::Rule {
+            headers: &[#(#headers),*], one_of: #one_of, method: #method, condition: #condition,
+            citation: #citation,
         });
-        quote!(&[#(#items),*])
-    };
-    let (must, should, may, must_not) = (
-        list(&code.rules.must),
-        list(&code.rules.should),
-        list(&code.rules.may),
-        list(&code.rules.must_not),
-    );
-    quote!(&#rt::HeaderRules { must: #must, should: #should, may: #may, must_not: #must_not })
+        let key = value.to_string();
+        let index = match self.seen.iter().position(|seen| *seen == key) {
+            Some(index) => index,
+            None => {
+                let name = format_ident!("RULE_{}", self.seen.len());
+                self.consts.push(quote!(const #name: #rt::Rule = #value;));
+                self.seen.push(key);
+                self.seen.len() - 1
+            }
+        };
+        format_ident!("RULE_{index}")
+    }
+
+    /// The `&HeaderRules` of `code`.
+    fn rules_of(&mut self, rt: &TokenStream, code: &Code) -> TokenStream {
+        let mut list = |rules: &[Rule]| {
+            let names: Vec<Ident> = rules.iter().map(|rule| self.name(rt, rule)).collect();
+            quote!(&[#(#names),*])
+        };
+        let (must, should, may, must_not) = (
+            list(&code.rules.must),
+            list(&code.rules.should),
+            list(&code.rules.may),
+            list(&code.rules.must_not),
+        );
+        quote!(&#rt::HeaderRules { must: #must, should: #should, may: #may, must_not: #must_not })
+    }
 }
 
 fn option(value: Option<&str>) -> TokenStream {
     match value {
-        Some(text) => quote!(::core::option::Option::Some(#text)),
-        None => quote!(::core::option::Option::None),
+        Some(text) => quote!(Some(#text)),
+        None => quote!(None),
     }
 }
