@@ -25,6 +25,21 @@ impl List {
     }
 }
 
+/// The lines of `text`, broken as YAML breaks them: at CR LF, LF, or a lone CR (YAML 1.2 §5.4).
+fn split_lines(text: &str) -> Vec<&str> {
+    let mut lines = Vec::new();
+    let mut rest = text;
+    while let Some(at) = rest.find(['\r', '\n']) {
+        lines.push(&rest[..at]);
+        let skip = if rest[at..].starts_with("\r\n") { 2 } else { 1 };
+        rest = &rest[at + skip..];
+    }
+    if !rest.is_empty() {
+        lines.push(rest);
+    }
+    lines
+}
+
 /// Line index of a spec text.
 pub struct Locator<'a> {
     lines: Vec<&'a str>,
@@ -55,7 +70,7 @@ fn key_of(line: &str) -> Option<(&str, usize)> {
 impl<'a> Locator<'a> {
     /// Indexes `text`.
     pub fn new(text: &'a str) -> Self {
-        let lines: Vec<&str> = text.lines().collect();
+        let lines = split_lines(text);
         let (mut codes, mut overrides) = (Vec::new(), Vec::new());
         let mut section = "";
         for (i, line) in lines.iter().enumerate() {
@@ -206,6 +221,14 @@ mod tests {
 
     fn pos(line: usize, column: usize) -> Option<Pos> {
         Some(Pos { line, column })
+    }
+
+    #[test]
+    fn lines_break_where_yaml_breaks_them() {
+        assert_eq!(split_lines("a\r\nb\rc\nd"), ["a", "b", "c", "d"]);
+        assert_eq!(split_lines("a\n\nb\n"), ["a", "", "b"]);
+        let at = Locator::new("schema: 1\rcodes:\r  - code: 100\r    phrase: Trying\r");
+        assert_eq!(at.field(List::Codes, 0, "phrase"), pos(4, 5));
     }
 
     #[test]
