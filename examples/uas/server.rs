@@ -20,8 +20,8 @@ use tokio::net::UdpSocket;
 use tokio::sync::mpsc;
 use tracing::{debug, info, warn};
 
-/// Where a request came from and where its responses go (RFC 3261 §18.2.2: over UDP to the source
-/// address and port, as with `rport`; over TCP on the same connection).
+/// Where a request came from and where its responses go: over TCP on the same connection; over UDP see
+/// [`Peer::response_target`].
 #[derive(Clone)]
 pub enum Peer {
     Udp(SocketAddr),
@@ -29,6 +29,25 @@ pub enum Peer {
 }
 
 impl Peer {
+    /// Where responses to a request with this top Via go over UDP (RFC 3261 §18.2.2): the source address
+    /// of the request (its `received`) at the port of the Via's sent-by, 5060 if it has none; or the
+    /// source port too when the Via asks for `rport` (RFC 3581 §4).
+    pub fn response_target(self, via: &ezk_sip_types::header::typed::Via) -> Peer {
+        match self {
+            Peer::Udp(from) if via.params.get("rport").is_none() => {
+                Peer::Udp(SocketAddr::new(from.ip(), via.sent_by.port.unwrap_or(5060)))
+            }
+            other => other,
+        }
+    }
+
+    /// The address the request came from.
+    pub fn source(&self) -> SocketAddr {
+        match self {
+            Peer::Udp(a) | Peer::Tcp(a, _) => *a,
+        }
+    }
+
     pub fn reliable(&self) -> bool {
         matches!(self, Peer::Tcp(..))
     }
@@ -280,8 +299,10 @@ impl Server {
             req.cseq.cseq,
             req.cseq.method
         );
+        let source = peer.source();
+        let peer = peer.response_target(&req.via);
         let rh = match RequestHeaders::from_message(&req.text) {
-            Ok(rh) => rh,
+            Ok(rh) => stamp_received(rh, &req.via, source),
             Err(e) => {
                 warn!("{peer}: request headers not usable ({e}); dropped");
                 return;
@@ -414,4 +435,51 @@ fn random_seed() -> u64 {
     );
     h.write_u32(std::process::id());
     h.finish()
+}
+
+/// What the server transport writes into the top Via of a received request, and so into every response
+/// (RFC 3261 §18.2.1): `received` with the source address when it differs from the sent-by host, and
+/// the source port in a valueless `rport` (RFC 3581 §4). Keeps the headers as they are if the result
+/// would not be valid.
+fn stamp_received(
+    rh: RequestHeaders,
+    via: &ezk_sip_types::header::typed::Via,
+    source: SocketAddr,
+) -> RequestHeaders {
+    let Some(top) = rh.vias().first() else {
+        return rh;
+    };
+    let mut stamped = top.as_str().to_string();
+    let wants_rport = via.params.get("rport").is_some_and(|p| p.value.is_none());
+    let source_ip = source.ip().to_string();
+    if wants_rport {
+        // `;rport` is the last token of its parameter: give it the port.
+        stamped = match stamped.find(";rport") {
+            Some(at) => {
+                let end = at + ";rport".len();
+                format!(
+                    "{};rport={}{}",
+                    &stamped[..at],
+                    source.port(),
+                    &stamped[end..]
+                )
+            }
+            None => stamped,
+        };
+    }
+    if via.sent_by.host.to_string() != source_ip && via.params.get("received").is_none() {
+        stamped.push_str(";received=");
+        stamped.push_str(&source_ip);
+    }
+    if stamped == top.as_str() {
+        return rh;
+    }
+    let rebuilt = RequestHeaders::new(rh.from(), rh.to(), rh.call_id(), rh.cseq())
+        .and_then(|r| r.via(&stamped))
+        .and_then(|r| rh.vias()[1..].iter().try_fold(r, |r, v| r.via(v)))
+        .and_then(|r| match rh.timestamp_value() {
+            Some(t) => r.timestamp(t),
+            None => Ok(r),
+        });
+    rebuilt.unwrap_or(rh)
 }

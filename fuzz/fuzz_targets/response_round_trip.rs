@@ -41,23 +41,6 @@ struct Request<'a> {
     timestamp: Option<&'a str>,
 }
 
-const METHODS: [Method; 14] = [
-    Method::Invite,
-    Method::Ack,
-    Method::Bye,
-    Method::Cancel,
-    Method::Options,
-    Method::Register,
-    Method::Prack,
-    Method::Subscribe,
-    Method::Notify,
-    Method::Publish,
-    Method::Info,
-    Method::Refer,
-    Method::Message,
-    Method::Update,
-];
-
 fn request(r: &Request<'_>) -> Option<RequestHeaders> {
     let mut h = RequestHeaders::new(r.from, r.to, r.call_id, r.cseq).ok()?;
     for via in &r.vias {
@@ -168,7 +151,7 @@ fuzz_target!(|input: Input<'_>| {
         Kind::MethodNotAllowed(picks, ext) => {
             let mut methods: Vec<Method> = picks
                 .iter()
-                .map(|&i| METHODS[usize::from(i) % METHODS.len()].clone())
+                .map(|&i| Method::KNOWN[usize::from(i) % Method::KNOWN.len()].clone())
                 .collect();
             if let Ok(m) = ext.parse::<Method>() {
                 methods.push(m);
