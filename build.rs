@@ -31,7 +31,11 @@ fn main() {
 #[macro_export]
 macro_rules! sip_codes {{
     ($($args:tt)*) => {{
-        $crate::__private::sip_codes_impl! {{ krate = $crate, bundled = {bundled:?}, $($args)* }}
+        $crate::__private::sip_codes_impl! {{
+            krate = $crate,
+            bundled = {bundled:?},
+            $($args)*
+        }}
     }};
 }}
 "#
