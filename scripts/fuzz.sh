@@ -62,15 +62,20 @@ run_one() {
     fi
 }
 
+# A queue of `parallel` slots: a target starts as soon as any running one ends (`wait -n`), so one slow
+# target (spec_loader) does not hold the others back.
 status=0
-pids=()
+running=0
 for t in "${targets[@]}"; do
-    run_one "$t" &
-    pids+=($!)
-    if [ ${#pids[@]} -ge "$parallel" ]; then
-        wait "${pids[0]}" || status=1
-        pids=("${pids[@]:1}")
+    if [ "$running" -ge "$parallel" ]; then
+        wait -n || status=1
+        running=$((running - 1))
     fi
+    run_one "$t" &
+    running=$((running + 1))
 done
-for p in "${pids[@]}"; do wait "$p" || status=1; done
+while [ "$running" -gt 0 ]; do
+    wait -n || status=1
+    running=$((running - 1))
+done
 exit $status

@@ -3,9 +3,9 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use sip_codes::StatusLineRef;
 use sip_codes::StatusCode;
 use sip_codes::StatusLine;
+use sip_codes::StatusLineRef;
 
 fuzz_target!(|data: &[u8]| {
     if let Ok((line, used)) = StatusLine::parse_message_start(data) {
@@ -28,8 +28,7 @@ fuzz_target!(|data: &[u8]| {
             assert_eq!(line.reason(), &s[12..]);
             assert_eq!(line.status(), StatusCode::from_u16(line.code()));
             let _ = line.interpret();
-            let borrowed =
-                StatusLineRef::parse(s).expect("the owned parse succeeded");
+            let borrowed = StatusLineRef::parse(s).expect("the owned parse succeeded");
             assert_eq!(borrowed.code(), line.code());
             let mut wire = s.as_bytes().to_vec();
             wire.extend_from_slice(b"\r\nVia: x\r\n\r\n");

@@ -233,27 +233,21 @@ pub fn parse_code(s: &str) -> Result<u16, ParseCodeError> {
 /// code that `C` does not have is [`ParseCodeErrorKind::Unknown`]. What the generated `FromStr` calls.
 #[inline]
 pub fn parse_status<C: StatusCodeSet>(s: &str) -> Result<C, ParseCodeError> {
-    // The common case inline: three digits in 100-699, alone or followed by a space and a clean phrase.
-    // Anything else goes through `parse_code`, which says precisely what is wrong.
-    if let [
-        d0 @ b'1'..=b'6',
-        d1 @ b'0'..=b'9',
-        d2 @ b'0'..=b'9',
-        rest @ ..,
-    ] = s.as_bytes()
-    {
-        let clean = match rest {
-            [] => true,
-            [b' ', phrase @ ..] => invalid_phrase_byte(phrase).is_none(),
-            _ => false,
-        };
-        if clean {
-            let code =
-                u16::from(d0 - b'0') * 100 + u16::from(d1 - b'0') * 10 + u16::from(d2 - b'0');
-            return C::from_u16(code)
-                .ok_or(ParseCodeError::new(ParseCodeErrorKind::Unknown { code }));
+    // The common case inline and frame-free: three digits in 100-699 and nothing else. A phrase, and
+    // anything malformed, go through the cold path, which says precisely what is wrong.
+    if let [d0 @ b'1'..=b'6', d1 @ b'0'..=b'9', d2 @ b'0'..=b'9'] = s.as_bytes() {
+        let code = u16::from(d0 - b'0') * 100 + u16::from(d1 - b'0') * 10 + u16::from(d2 - b'0');
+        if let Some(status) = C::from_u16(code) {
+            return Ok(status);
         }
     }
+    parse_status_slow(s)
+}
+
+/// [`parse_status`] for everything but a bare known code: with a phrase, unknown, or malformed.
+#[cold]
+#[inline(never)]
+fn parse_status_slow<C: StatusCodeSet>(s: &str) -> Result<C, ParseCodeError> {
     let code = parse_code(s)?;
     C::from_u16(code).ok_or(ParseCodeError::new(ParseCodeErrorKind::Unknown { code }))
 }

@@ -249,6 +249,7 @@ pub fn generate(spec: &Spec, input: &MacroInput) -> TokenStream {
         impl ::core::str::FromStr for #name {
             type Err = #rt::code::ParseCodeError;
 
+            #[inline]
             fn from_str(s: &str) -> Result<Self, Self::Err> {
                 #rt::code::parse_status(s)
             }
