@@ -15,7 +15,7 @@ out="$root/target/conformance"
 rm -rf "$out"
 mkdir -p "$out"
 status=0
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+. "$here/sipp/uas.sh"
 
 capture_start() { # port pcap
     timeout 900 tshark -i lo -f "port $1" -w "$2" -q >"$2.log" 2>&1 </dev/null &

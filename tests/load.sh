@@ -26,25 +26,10 @@ if [ -z "${UAS_BIN:-}" ]; then
     timeout 1200 cargo build --release --example uas || { echo "load.sh: cargo build failed"; exit 1; }
     UAS_BIN="$root/target/release/examples/uas"
 fi
-port="${UAS_PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')}"
-
-RUST_LOG="${UAS_LOG:-info}" "$UAS_BIN" --bind 127.0.0.1 --port "$port" --user alice:secret \
-    >"$out/uas.log" 2>&1 &
-uas_pid=$!
-stop_server() {
-    if kill -0 "$uas_pid" 2>/dev/null; then
-        kill -TERM "$uas_pid"
-        for _ in $(seq 50); do kill -0 "$uas_pid" 2>/dev/null || break; sleep 0.1; done
-        kill -0 "$uas_pid" 2>/dev/null && kill -KILL "$uas_pid"
-    fi
-    wait "$uas_pid" 2>/dev/null
-}
-trap stop_server EXIT
-for _ in $(seq 100); do
-    grep -q "uas listening" "$out/uas.log" 2>/dev/null && break
-    sleep 0.1
-done
-grep -q "uas listening" "$out/uas.log" || { echo "load.sh: the server did not start"; cat "$out/uas.log"; exit 1; }
+. "$here/sipp/uas.sh"
+port="${UAS_PORT:-$(free_port)}"
+export RUST_LOG="${UAS_LOG:-info}"
+start_uas "$UAS_BIN" "$port" "$out/uas.log" --user alice:secret || exit 1
 
 calls=$((rate * secs))
 status=0
@@ -95,7 +80,7 @@ sys.exit(1 if bad else 0)
 EOF
 done
 
-stop_server
+stop_uas
 trap - EXIT
 if grep -q "panicked" "$out/uas.log"; then
     echo "load.sh: the server panicked"

@@ -21,29 +21,11 @@ if [ -z "${UAS_BIN:-}" ]; then
     timeout 900 cargo build --example uas || { echo "run.sh: cargo build failed"; exit 1; }
     UAS_BIN="$root/target/debug/examples/uas"
 fi
-port="${UAS_PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')}"
-
-"$UAS_BIN" --bind 127.0.0.1 --port "$port" \
+. "$here/uas.sh"
+port="${UAS_PORT:-$(free_port)}"
+start_uas "$UAS_BIN" "$port" "$out/uas.log" \
     --user alice:secret --user bob:secret --user carol:secret \
-    --busy bob --no-answer carol --no-answer-secs 15 --min-expires 60 --digest MD5,SHA-256 \
-    >"$out/uas.log" 2>&1 &
-uas_pid=$!
-stop_server() {
-    if kill -0 "$uas_pid" 2>/dev/null; then
-        kill -TERM "$uas_pid"
-        for _ in $(seq 50); do kill -0 "$uas_pid" 2>/dev/null || break; sleep 0.1; done
-        kill -0 "$uas_pid" 2>/dev/null && kill -KILL "$uas_pid"
-    fi
-    wait "$uas_pid" 2>/dev/null
-}
-trap stop_server EXIT
-
-for _ in $(seq 100); do
-    grep -q "uas listening" "$out/uas.log" 2>/dev/null && break
-    kill -0 "$uas_pid" 2>/dev/null || { echo "run.sh: the server exited:"; cat "$out/uas.log"; exit 1; }
-    sleep 0.1
-done
-grep -q "uas listening" "$out/uas.log" || { echo "run.sh: the server did not start"; exit 1; }
+    --busy bob --no-answer carol --no-answer-secs 15 --min-expires 60 --digest MD5,SHA-256 || exit 1
 
 # The scenarios, each run over both transports except two that are about datagrams: `malformed` (a
 # datagram that is not SIP has no stream equivalent: on TCP it ends the connection by design) and
@@ -99,7 +81,7 @@ while IFS= read -r line; do
     case "$line" in PASS*) passed=$((passed + 1)) ;; FAIL*) failed=$((failed + 1)); failures+=("$line") ;; esac
 done < <(timeout 60 python3 "$here/peer_checks.py" "$port" alice secret 2>&1 || echo "FAIL  peer_checks.py exited non-zero")
 
-stop_server
+stop_uas
 trap - EXIT
 if grep -qiE "panicked|RUST_BACKTRACE" "$out/uas.log"; then
     echo "FAIL  the server panicked:"
