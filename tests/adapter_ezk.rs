@@ -14,27 +14,7 @@ use sip_codes::{StatusCode, StatusLine, response::ReasonPhrase, status};
 
 /// An INVITE through two proxies: three Vias on two lines, one of them compact and folded, compact
 /// From/To/Call-ID, a To without tag, a Timestamp, and an SDP body.
-const INVITE: &str = "INVITE sip:bob@biloxi.example.com SIP/2.0\r\n\
-    Via: SIP/2.0/UDP server10.biloxi.example.com;branch=z9hG4bK4b43c2ff8.1;received=192.0.2.3\r\n\
-    v: SIP/2.0/UDP bigbox3.site3.atlanta.example.com;branch=z9hG4bK77ef4c2312983.1;received=192.0.2.2,\r\n \
-    SIP/2.0/UDP pc33.atlanta.example.com;branch=z9hG4bKnashds8;received=192.0.2.1\r\n\
-    Max-Forwards: 68\r\n\
-    t: Bob <sip:bob@biloxi.example.com>\r\n\
-    f: Alice <sip:alice@atlanta.example.com>;tag=1928301774\r\n\
-    i: a84b4c76e66710@pc33.atlanta.example.com\r\n\
-    CSeq: 314159 INVITE\r\n\
-    Timestamp: 54.5\r\n\
-    Contact: <sip:alice@pc33.atlanta.example.com>\r\n\
-    Content-Type: application/sdp\r\n\
-    Content-Length: 147\r\n\
-    \r\n\
-    v=0\r\n\
-    o=alice 2890844526 2890844526 IN IP4 pc33.atlanta.example.com\r\n\
-    s=-\r\n\
-    c=IN IP4 192.0.2.101\r\n\
-    t=0 0\r\n\
-    m=audio 49172 RTP/AVP 0\r\n\
-    a=rtpmap:0 PCMU/8000\r\n";
+const INVITE: &str = include_str!("data/invite_via_two_proxies.sip");
 
 const BRANCHES: [&str; 3] = [
     "z9hG4bK4b43c2ff8.1",
