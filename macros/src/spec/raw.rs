@@ -25,33 +25,23 @@ pub struct RawSpec {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawQ850 {
-    pub to_sip: RawToSip,
-    pub from_sip: RawFromSip,
+    pub to_sip: RawTable<RawCauseToCode>,
+    pub from_sip: RawTable<RawCodeToCause>,
     pub names: Vec<RawCauseName>,
 }
 
-/// Cause → response.
+/// One direction of the mapping (`to_sip`: cause → response, rows `RawCauseToCode`; `from_sip`: response
+/// → cause, rows `RawCodeToCause`): its citation, the default for unlisted keys, the keys that map to
+/// nothing, and the listed rows.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawToSip {
+pub struct RawTable<Row> {
     pub rfc: u32,
     pub section: String,
     pub default: u32,
     #[serde(default)]
     pub no_response: Vec<u32>,
-    pub map: Vec<RawCauseToCode>,
-}
-
-/// Response → cause.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawFromSip {
-    pub rfc: u32,
-    pub section: String,
-    pub default: u32,
-    #[serde(default)]
-    pub no_response: Vec<u32>,
-    pub map: Vec<RawCodeToCause>,
+    pub map: Vec<Row>,
 }
 
 /// One row of `to_sip.map`.
