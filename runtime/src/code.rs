@@ -18,10 +18,34 @@ pub trait StatusCodeSet: Copy + Eq + 'static {
 }
 
 /// Why [`parse_code`] rejected its input. Opaque so that it can grow; see [`ParseCodeError::kind`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+///
+/// Eight bytes, so that `Result<StatusCode, ParseCodeError>` (what the generated `FromStr` returns)
+/// comes back in one register rather than through memory.
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub struct ParseCodeError {
-    kind: ParseCodeErrorKind,
+    repr: Repr,
 }
+
+/// [`ParseCodeErrorKind`] packed into eight bytes: a digit's offset is below 3 and fits a byte; a phrase
+/// byte's offset is kept in 48 bits (`at_hi:at_lo`), which no input can exceed in practice (a longer
+/// one saturates at 2^48 - 1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Repr {
+    Empty,
+    LeadingWhitespace,
+    InvalidDigit { byte: u8, at: u8 },
+    TooFewDigits,
+    TooManyDigits,
+    OutOfRange { code: u16 },
+    MissingSpace { byte: u8 },
+    InvalidPhraseChar { byte: u8, at_hi: u16, at_lo: u32 },
+    Unknown { code: u16 },
+}
+
+/// The largest offset [`Repr::InvalidPhraseChar`] holds.
+const MAX_PACKED_AT: u64 = (1 << 48) - 1;
+
+const _: () = assert!(size_of::<ParseCodeError>() == 8);
 
 /// The kind of a [`ParseCodeError`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,17 +93,62 @@ pub enum ParseCodeErrorKind {
 
 impl ParseCodeError {
     const fn new(kind: ParseCodeErrorKind) -> Self {
-        ParseCodeError { kind }
+        use ParseCodeErrorKind as K;
+        let repr = match kind {
+            K::Empty => Repr::Empty,
+            K::LeadingWhitespace => Repr::LeadingWhitespace,
+            K::InvalidDigit { byte, at } => {
+                // A digit is one of the first three bytes.
+                debug_assert!(at < 3);
+                Repr::InvalidDigit { byte, at: at as u8 }
+            }
+            K::TooFewDigits => Repr::TooFewDigits,
+            K::TooManyDigits => Repr::TooManyDigits,
+            K::OutOfRange { code } => Repr::OutOfRange { code },
+            K::MissingSpace { byte } => Repr::MissingSpace { byte },
+            K::InvalidPhraseChar { byte, at } => {
+                let at = if at as u64 > MAX_PACKED_AT {
+                    MAX_PACKED_AT
+                } else {
+                    at as u64
+                };
+                Repr::InvalidPhraseChar {
+                    byte,
+                    at_hi: (at >> 32) as u16,
+                    at_lo: at as u32,
+                }
+            }
+            K::Unknown { code } => Repr::Unknown { code },
+        };
+        ParseCodeError { repr }
     }
 
     /// Why the input was rejected.
     pub const fn kind(&self) -> ParseCodeErrorKind {
-        self.kind
+        use ParseCodeErrorKind as K;
+        match self.repr {
+            Repr::Empty => K::Empty,
+            Repr::LeadingWhitespace => K::LeadingWhitespace,
+            Repr::InvalidDigit { byte, at } => K::InvalidDigit {
+                byte,
+                at: at as usize,
+            },
+            Repr::TooFewDigits => K::TooFewDigits,
+            Repr::TooManyDigits => K::TooManyDigits,
+            Repr::OutOfRange { code } => K::OutOfRange { code },
+            Repr::MissingSpace { byte } => K::MissingSpace { byte },
+            // Lossless: the offset was a `usize` when packed (so it fits one again), at most 48 bits.
+            Repr::InvalidPhraseChar { byte, at_hi, at_lo } => K::InvalidPhraseChar {
+                byte,
+                at: ((at_hi as u64) << 32 | at_lo as u64) as usize,
+            },
+            Repr::Unknown { code } => K::Unknown { code },
+        }
     }
 
     /// A short description of the reason, without offsets (for errors that must be `&'static str`).
     pub const fn reason(&self) -> &'static str {
-        match self.kind {
+        match self.kind() {
             ParseCodeErrorKind::Empty => "empty",
             ParseCodeErrorKind::LeadingWhitespace => "leading whitespace before the status code",
             ParseCodeErrorKind::InvalidDigit { .. } => "the status code is not three ASCII digits",
@@ -107,7 +176,7 @@ fn byte_name(byte: u8) -> &'static str {
 impl fmt::Display for ParseCodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("invalid SIP status code: ")?;
-        match self.kind {
+        match self.kind() {
             ParseCodeErrorKind::InvalidDigit { byte, at } => {
                 write!(
                     f,
@@ -129,6 +198,15 @@ impl fmt::Display for ParseCodeError {
             ),
             _ => f.write_str(self.reason()),
         }
+    }
+}
+
+/// `ParseCodeError { kind: … }`, as if it held its [`ParseCodeErrorKind`].
+impl fmt::Debug for ParseCodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ParseCodeError")
+            .field("kind", &self.kind())
+            .finish()
     }
 }
 
@@ -424,6 +502,70 @@ pub(crate) mod tests {
                 assert_eq!(parse_status::<TestCode>(&s), slow(&s), "{s:?}");
             }
         }
+    }
+
+    #[test]
+    fn error_is_small_and_round_trips() {
+        /// Like the generated `StatusCode`: `repr(u16)`, discriminants are the codes.
+        #[allow(dead_code)]
+        #[derive(Clone, Copy)]
+        #[repr(u16)]
+        enum Wide {
+            Trying = 100,
+            BusyHere = 486,
+        }
+        assert_eq!(size_of::<Result<Wide, ParseCodeError>>(), 8);
+        assert_eq!(size_of::<Result<TestCode, ParseCodeError>>(), 8);
+        let big = usize::try_from(MAX_PACKED_AT).unwrap_or(usize::MAX);
+        for kind in [
+            K::Empty,
+            K::LeadingWhitespace,
+            K::InvalidDigit { byte: b'x', at: 0 },
+            K::InvalidDigit { byte: 0xff, at: 2 },
+            K::TooFewDigits,
+            K::TooManyDigits,
+            K::OutOfRange { code: 0 },
+            K::OutOfRange { code: 999 },
+            K::MissingSpace { byte: b'\r' },
+            K::InvalidPhraseChar { byte: 0, at: 4 },
+            K::InvalidPhraseChar {
+                byte: b'\n',
+                at: 70_000,
+            },
+            K::InvalidPhraseChar {
+                byte: 0x7f,
+                at: u32::MAX as usize,
+            },
+            K::InvalidPhraseChar {
+                byte: 0x7f,
+                at: big,
+            },
+            K::Unknown { code: 499 },
+        ] {
+            let err = ParseCodeError::new(kind);
+            assert_eq!(err.kind(), kind);
+            assert_eq!(
+                format!("{err:?}"),
+                format!("ParseCodeError {{ kind: {kind:?} }}")
+            );
+        }
+        // Beyond 48 bits (only on 64-bit targets, and no real input): saturates.
+        if usize::BITS > 48 {
+            let err = ParseCodeError::new(K::InvalidPhraseChar {
+                byte: 0,
+                at: usize::MAX,
+            });
+            assert_eq!(err.kind(), K::InvalidPhraseChar { byte: 0, at: big });
+        }
+        // A long phrase reports its offset exactly.
+        let s = format!("486 {}\r", "a".repeat(70_000));
+        assert_eq!(
+            parse_code(&s).unwrap_err().kind(),
+            K::InvalidPhraseChar {
+                byte: b'\r',
+                at: 70_004
+            }
+        );
     }
 
     #[test]
