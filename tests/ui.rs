@@ -10,5 +10,6 @@ fn ui() {
     t.compile_fail("tests/ui/must_not/*.rs");
     t.compile_fail("tests/ui/deprecated/*.rs");
     t.compile_fail("tests/ui/custom/*.rs");
+    t.compile_fail("tests/ui/options/*.rs");
     t.pass("tests/ui/pass/*.rs");
 }

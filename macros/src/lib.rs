@@ -7,6 +7,7 @@
 #![forbid(unsafe_code)]
 
 mod codegen;
+mod error;
 mod input;
 mod spec;
 
@@ -15,23 +16,25 @@ use std::path::PathBuf;
 use proc_macro::TokenStream;
 use quote::quote;
 
+use crate::error::Error;
+
 /// Generates the status-code API from a spec file. Use it through `sip_codes::sip_codes!`.
 #[doc(hidden)]
 #[proc_macro]
 pub fn sip_codes_impl(input: TokenStream) -> TokenStream {
-    let input = syn::parse_macro_input!(input as input::MacroInput);
-    expand(&input)
-        .unwrap_or_else(syn::Error::into_compile_error)
+    input::MacroInput::parse(input.into())
+        .and_then(|input| expand(&input))
+        .unwrap_or_else(Error::into_compile_error)
         .into()
 }
 
-fn expand(input: &input::MacroInput) -> syn::Result<proc_macro2::TokenStream> {
-    let relative = input.spec.value();
-    let error = |message: String| syn::Error::new(input.spec.span(), message);
+fn expand(input: &input::MacroInput) -> Result<proc_macro2::TokenStream, Error> {
+    let relative = &input.spec.value;
+    let error = |message: String| Error::new(input.spec.span, message);
     let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR").ok_or_else(|| {
         error("CARGO_MANIFEST_DIR is not set: sip_codes! must be expanded by Cargo".into())
     })?;
-    let path = PathBuf::from(manifest_dir).join(&relative);
+    let path = PathBuf::from(manifest_dir).join(relative);
     let text = std::fs::read_to_string(&path).map_err(|err| {
         error(format!(
             "{relative}: cannot read the spec ({}): {err}",
@@ -47,7 +50,7 @@ fn expand(input: &input::MacroInput) -> syn::Result<proc_macro2::TokenStream> {
                 spec::BUNDLED
             ));
         };
-        let path = bundled.value();
+        let path = bundled.value.clone();
         let text = std::fs::read_to_string(&path)
             .map_err(|err| format!("cannot read the bundled spec {path}: {err}"))?;
         tracked.push(path.clone());
@@ -57,14 +60,11 @@ fn expand(input: &input::MacroInput) -> syn::Result<proc_macro2::TokenStream> {
         })
     };
     let spec = spec::parse(&text, bundled).map_err(|problems| {
-        let mut all = problems.iter().map(|p| error(p.in_file(&relative)));
-        let mut first = all
-            .next()
-            .unwrap_or_else(|| error(format!("{relative}: invalid spec")));
-        for more in all {
-            first.combine(more);
+        let mut all = None;
+        for problem in &problems {
+            Error::push(&mut all, error(problem.in_file(relative)));
         }
-        first
+        all.unwrap_or_else(|| error(format!("{relative}: invalid spec")))
     })?;
     let spec = codegen::select(spec, input)?;
     let generated = codegen::generate(&spec, input);

@@ -19,8 +19,9 @@ fn bundled_spec_is_valid() {
 #[test]
 fn expansion_of_bundled_spec() {
     let spec = spec::parse_standalone(BUNDLED).expect("valid");
-    let input: crate::input::MacroInput =
-        syn::parse_quote!(krate = ::sip_codes, "spec/sip-codes.yaml");
+    let input =
+        crate::input::MacroInput::parse(quote::quote!(krate = ::sip_codes, "spec/sip-codes.yaml"))
+            .unwrap_or_else(|_| panic!("the arguments parse"));
     let tokens = crate::codegen::generate(&spec, &input);
     if let Ok(path) = std::env::var("SIP_CODES_DUMP") {
         std::fs::write(path, tokens.to_string()).expect("dump");
@@ -74,4 +75,160 @@ fn extending_reads_the_bundled_spec_only_when_asked() {
             .any(|r| r.headers.iter().any(|h| h.name == "Min-SE"))
     );
     assert!(spec.q850.is_some(), "the bundled Q.850 tables come along");
+}
+
+/// The macro's arguments, read from tokens: every option, literals in every form the grammar allows, and the
+/// errors that report a bad one.
+mod arguments {
+    use quote::quote;
+
+    use crate::input::MacroInput;
+
+    fn parse(tokens: proc_macro2::TokenStream) -> Result<MacroInput, Vec<String>> {
+        MacroInput::parse(tokens).map_err(|err| {
+            err.into_compile_error()
+                .into_iter()
+                .filter_map(|t| match t {
+                    proc_macro2::TokenTree::Group(g) => Some(g.stream().to_string()),
+                    _ => None,
+                })
+                .collect()
+        })
+    }
+
+    #[test]
+    fn every_option() {
+        let input = parse(quote!(
+            krate = ::sip_codes, bundled = "/abs/b.yaml", "dir/a.yaml", name = Vendor, module = vendor,
+            vis = pub(in crate::x), derive(serde::Serialize, ::my::Derive,), codes = [100, 4_86, 200u16,],
+        ))
+        .unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(input.krate.to_string(), ":: sip_codes");
+        assert_eq!(input.spec.value, "dir/a.yaml");
+        assert_eq!(
+            input.bundled.map(|b| b.value).as_deref(),
+            Some("/abs/b.yaml")
+        );
+        assert_eq!(input.name, "Vendor");
+        assert_eq!(input.module, "vendor");
+        assert_eq!(input.vis.to_string(), "pub (in crate :: x)");
+        let derives: Vec<String> = input.derives.iter().map(ToString::to_string).collect();
+        assert_eq!(derives, ["serde :: Serialize", ":: my :: Derive"]);
+        let codes: Vec<Option<u16>> = input
+            .codes
+            .unwrap_or_default()
+            .iter()
+            .map(|c| c.value)
+            .collect();
+        assert_eq!(codes, [Some(100), Some(486), Some(200)]);
+    }
+
+    #[test]
+    fn defaults_and_spec_key() {
+        let input =
+            parse(quote!(krate = $crate, spec = "a.yaml")).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(input.spec.value, "a.yaml");
+        assert_eq!(input.name, "StatusCode");
+        assert_eq!(input.module, "status");
+        assert_eq!(input.vis.to_string(), "pub");
+        assert!(input.derives.is_empty() && input.codes.is_none() && input.bundled.is_none());
+    }
+
+    #[test]
+    fn string_literals() {
+        for (tokens, want) in [
+            (
+                quote!(krate = k, "a\\b\x41\u{263A}\n\t\"q\"\0"),
+                "a\\bA\u{263A}\n\t\"q\"\0",
+            ),
+            (quote!(krate = k, r"C:\dir\a.yaml"), "C:\\dir\\a.yaml"),
+            (quote!(krate = k, r#"say "hi".yaml"#), "say \"hi\".yaml"),
+        ] {
+            let input = parse(tokens).unwrap_or_else(|e| panic!("{e:?}"));
+            assert_eq!(input.spec.value, want);
+        }
+        let continued: proc_macro2::TokenStream = "krate = k, \"spec/\\\n       codes.yaml\""
+            .parse()
+            .unwrap_or_default();
+        assert_eq!(
+            parse(continued).map(|i| i.spec.value).ok().as_deref(),
+            Some("spec/codes.yaml")
+        );
+    }
+
+    #[test]
+    fn errors() {
+        for (tokens, want) in [
+            (quote!(), "expected `krate = $crate`"),
+            (quote!(crate = k, "a.yaml"), "expected `krate = $crate`"),
+            (quote!(krate = k), "expected the spec path"),
+            (quote!(krate = k, b"a.yaml"), "expected a string literal"),
+            (
+                quote!(krate = k, "a.yaml", spec = 5),
+                "expected a string literal",
+            ),
+            (
+                quote!(krate = k, "a.yaml", colour = red),
+                "unknown option `colour`",
+            ),
+            (
+                quote!(krate = k, "a.yaml", name = "X"),
+                "expected an identifier",
+            ),
+            (
+                quote!(krate = k, "a.yaml", vis = crate),
+                "expected a visibility",
+            ),
+            (
+                quote!(krate = k, "a.yaml", vis = pub(in)),
+                "expected a visibility",
+            ),
+            (quote!(krate = k, "a.yaml", derive(a::)), "expected a path"),
+            (quote!(krate = k, "a.yaml", derive(a:b)), "expected a path"),
+            (
+                quote!(krate = k, "a.yaml", codes = 100),
+                "expected a list of codes",
+            ),
+            (
+                quote!(krate = k, "a.yaml", codes = [100 200]),
+                "expected a code",
+            ),
+            (
+                quote!(krate = k, "a.yaml", name),
+                "expected the spec path or an option",
+            ),
+        ] {
+            let errors = parse(tokens.clone()).err().unwrap_or_default();
+            assert!(
+                errors.iter().any(|e| e.contains(want)),
+                "{tokens}: {errors:?}"
+            );
+        }
+        // Every bad option is reported, not only the first.
+        let errors = parse(quote!(
+            krate = k,
+            "a.yaml",
+            name = 1,
+            module = 2,
+            colour = 3
+        ))
+        .err();
+        assert_eq!(errors.map(|e| e.len()), Some(3));
+        // A code that is not a plain decimal number is kept for `select` to report, with its text.
+        let input = parse(quote!(krate = k, "a.yaml", codes = [0x1E6, 99999, 486i64])).ok();
+        let codes: Vec<(Option<u16>, String)> = input
+            .and_then(|i| i.codes)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|c| (c.value, c.text))
+            .collect();
+        assert_eq!(
+            codes,
+            [
+                (None, "0x1E6".into()),
+                (None, "99999".into()),
+                (Some(486), "486i64".into())
+            ]
+        );
+    }
 }

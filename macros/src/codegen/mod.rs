@@ -10,6 +10,7 @@ mod status_code;
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
+use crate::error::Error;
 use crate::input::MacroInput;
 use crate::spec::Spec;
 use crate::spec::model::{Citation, Code};
@@ -27,23 +28,25 @@ pub fn generate(spec: &Spec, input: &MacroInput) -> TokenStream {
 }
 
 /// Keeps only the codes the `codes = [...]` option names, if it is given.
-pub fn select(mut spec: Spec, input: &MacroInput) -> syn::Result<Spec> {
+pub fn select(mut spec: Spec, input: &MacroInput) -> Result<Spec, Error> {
     let Some(wanted) = &input.codes else {
         return Ok(spec);
     };
     let mut keep = Vec::with_capacity(wanted.len());
-    let mut errors: Option<syn::Error> = None;
+    let mut errors = None;
     for lit in wanted {
-        match lit.base10_parse::<u16>() {
-            Ok(code) if spec.codes.iter().any(|c| c.code == code) => keep.push(code),
-            _ => {
-                let err = syn::Error::new(lit.span(), format!("code {lit} is not in the spec"));
-                match &mut errors {
-                    Some(all) => all.combine(err),
-                    None => errors = Some(err),
-                }
+        let message = match lit.value {
+            Some(code) if spec.codes.iter().any(|c| c.code == code) => {
+                keep.push(code);
+                continue;
             }
-        }
+            Some(code) => format!("code {code} is not in the spec"),
+            None => format!(
+                "`{}` is not a code: expected a decimal number such as 486",
+                lit.text
+            ),
+        };
+        Error::push(&mut errors, Error::new(lit.span, message));
     }
     if let Some(errors) = errors {
         return Err(errors);

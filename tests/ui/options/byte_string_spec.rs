@@ -1,0 +1,3 @@
+sip_codes::sip_codes!(b"../../../../spec/sip-codes.yaml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+sip_codes::sip_codes!(name = LocalCode);
+
+fn main() {}

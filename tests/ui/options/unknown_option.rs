@@ -1,0 +1,3 @@
+sip_codes::sip_codes!("../../../../spec/sip-codes.yaml", name = LocalCode, colour = red);
+
+fn main() {}
