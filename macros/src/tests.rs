@@ -232,3 +232,20 @@ mod arguments {
         );
     }
 }
+
+#[test]
+fn docs_become_raw_literals_with_a_fence_the_text_cannot_close() {
+    use crate::codegen::docs::lit;
+    assert_eq!(lit("plain `text`").to_string(), "r\"plain `text`\"");
+    assert_eq!(lit("say \"hi\"").to_string(), "r#\"say \"hi\"\"#");
+    assert_eq!(
+        lit("a \"## b \"# c").to_string(),
+        "r###\"a \"## b \"# c\"###"
+    );
+    assert_eq!(
+        lit("# heading \"x\" #").to_string(),
+        "r#\"# heading \"x\" #\"#"
+    );
+    // A raw string cannot hold a lone CR: that text is escaped instead.
+    assert_eq!(lit("a\rb").to_string(), "\"a\\rb\"");
+}

@@ -138,11 +138,11 @@ pub fn generate(spec: &Spec, input: &MacroInput) -> TokenStream {
         .iter()
         .filter(|k| !k.slots.is_empty())
         .map(|kind| kind_impl(&rt, kind));
-    let module_doc = format!(
+    let module_doc = docs::lit(&format!(
         "One zero-sized marker per status code of [`{name}`](super::{name}), each with a `builder()` that \
          returns its typestate response [`Builder`]: `build()` does not compile until every header the RFCs \
          say the response MUST carry is set, and a header the response MUST NOT carry has no setter."
-    );
+    ));
     quote! {
         #[doc = #module_doc]
         #[allow(deprecated)]
@@ -291,12 +291,12 @@ fn marker(name: &Ident, code: &Code, kinds: &[Kind<'_>]) -> TokenStream {
     } else {
         TokenStream::new()
     };
-    let doc = format!(
+    let doc = docs::lit(&format!(
         "`{title}` — {}: see [`{name}::{ident}`](super::{name}::{ident}).\n\n`{ident}::builder()` starts the \
          response.\n{}",
         code.citation.link(),
         docs::rules(code)
-    );
+    ));
     let entries = kinds.iter().filter(|k| std::ptr::eq(k.code, code)).map(|kind| {
         let ty = kind.ty();
         let unset = kind.slots.iter().map(|_| quote!(Unset));
@@ -315,6 +315,7 @@ fn marker(name: &Ident, code: &Code, kinds: &[Kind<'_>]) -> TokenStream {
                 ),
             ),
         };
+        let doc = docs::lit(&doc);
         quote! {
             #[doc = #doc]
             pub fn #entry() -> Builder<#ty, #state> {
@@ -325,7 +326,7 @@ fn marker(name: &Ident, code: &Code, kinds: &[Kind<'_>]) -> TokenStream {
     quote! {
         #[doc = #doc]
         #deprecated
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+        #[derive(Debug, Clone, Copy, Default)]
         pub struct #ident;
 
         impl #ident {
@@ -361,8 +362,10 @@ fn method_markers(spec: &Spec) -> TokenStream {
     }
     let markers = methods.iter().map(|method| {
         let ident = format_ident!("{}", names::method_marker(method));
-        let doc = format!("The {method} method, for builders of responses to {method}.");
-        quote!(#[doc = #doc] #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)] pub struct #ident;)
+        let doc = docs::lit(&format!(
+            "The {method} method, for builders of responses to {method}."
+        ));
+        quote!(#[doc = #doc] #[derive(Debug, Clone, Copy, Default)] pub struct #ident;)
     });
     quote! {
         /// Request methods that have method-scoped header rules in the spec.
@@ -418,6 +421,7 @@ fn setter(
             (quote!(Builder<#ty, #state>), quote!(self.into_state()))
         }
     };
+    let doc = docs::lit(&doc);
     quote! {
         #[doc = #doc]
         pub fn #method(mut self, value: impl ::core::convert::Into<#rt::header::#ty>) -> #ret {
@@ -451,10 +455,10 @@ fn kind_impl(rt: &TokenStream, kind: &Kind<'_>) -> TokenStream {
         let rule = kind.rule_trait(i);
         quote!(#param: rules::#rule)
     });
-    let build_doc = format!(
+    let build_doc = docs::lit(&format!(
         "Finishes the `{}` response; compiles once every required header is set.",
         kind.title()
-    );
+    ));
     quote! {
         impl<#(#params),*> Builder<#ty, (#(#params,)*)> {
             #(#setters)*
@@ -509,10 +513,10 @@ fn rule_traits(kind: &Kind<'_>) -> TokenStream {
             docs::escape_braces(&label),
             docs::escape_braces(&note),
         );
-        let doc = format!(
+        let doc = docs::lit(&format!(
             "Satisfied once {} is set on a `{title}` builder.",
             rule.header_list()
-        );
+        ));
         quote! {
             #[doc = #doc]
             #[diagnostic::on_unimplemented(message = #message, label = #label, note = #note)]

@@ -1,5 +1,7 @@
 //! The rustdoc text of generated items, from the spec's phrases, descriptions and citations.
 
+use proc_macro2::Literal;
+
 use crate::spec::model::{Code, Rule};
 
 /// The doc of a variant: title, citation, description, header rules, aliases.
@@ -75,4 +77,29 @@ pub fn scope(rule: &Rule) -> String {
 /// Text for `#[diagnostic::on_unimplemented]` and `#[deprecated]`, where braces are format syntax.
 pub fn escape_braces(text: &str) -> String {
     text.replace('{', "{{").replace('}', "}}")
+}
+
+/// `text` as a raw string literal (`r"…"`, with as many `#` as it needs) for a `#[doc = …]` attribute:
+/// neither the macro nor the compiler then escapes and unescapes the docs character by character, which
+/// was a good part of the expansion time. Text a raw string cannot hold (a CR) becomes a normal literal.
+pub fn lit(text: &str) -> Literal {
+    if !text.contains('\r') {
+        let mut hashes = 0;
+        let mut run = None;
+        for c in text.chars() {
+            run = match (c, run) {
+                ('"', _) => Some(0),
+                ('#', Some(n)) => Some(n + 1),
+                _ => None,
+            };
+            if let Some(n) = run {
+                hashes = hashes.max(n + 1);
+            }
+        }
+        let fence = "#".repeat(hashes);
+        if let Ok(lit) = format!("r{fence}\"{text}\"{fence}").parse() {
+            return lit;
+        }
+    }
+    Literal::string(text)
 }

@@ -1,11 +1,11 @@
 //! Code generation from a validated spec: [`status_code`] writes the enum and its impls, [`builders`] the
 //! status markers and typestate builders, [`docs`] the rustdoc text both use.
 
-mod builders;
-mod docs;
+pub mod builders;
+pub mod docs;
 pub mod names;
-mod q850;
-mod status_code;
+pub mod q850;
+pub mod status_code;
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;

@@ -4,7 +4,7 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use super::variant;
+use super::{docs, variant};
 use crate::input::MacroInput;
 use crate::spec::Spec;
 
@@ -51,16 +51,16 @@ pub fn generate(spec: &Spec, input: &MacroInput) -> TokenStream {
         .map(|(cause, name)| quote!(#cause => Some(#name)));
     let to_cite = q.to_sip_citation.text();
     let from_cite = q.from_sip_citation.text();
-    let to_doc = format!(
+    let to_doc = docs::lit(&format!(
         "The ISUP/Q.850 cause value a gateway sends for this response ({from_cite}): the listed value, \
          the table's default for an unlisted failure code, `None` for 1xx-3xx and where the table says \
          there is no mapping."
-    );
-    let from_doc = format!(
+    ));
+    let from_doc = docs::lit(&format!(
         "The response a gateway sends for an ISUP/Q.850 cause value ({to_cite}): the listed code, the \
          table's default for an unlisted cause, `None` outside 1-127 and for causes that end a call \
          without a failure response (16 Normal call clearing gives a BYE or CANCEL)."
-    );
+    ));
     quote! {
         const _: () = {
         use #krate::__private::runtime as __rt;

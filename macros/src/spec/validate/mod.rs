@@ -3,6 +3,7 @@
 //! the file where possible, instead of stopping at the first. A spec that `extends` the bundled one is
 //! checked against it: its new codes must be new, its overrides must name codes that exist.
 
+use std::cell::OnceCell;
 use std::collections::BTreeMap;
 
 use sip_codes_runtime::registry::RegistryStatus;
@@ -41,11 +42,18 @@ impl Place {
 }
 
 pub(super) struct Checker<'a> {
-    pub(super) at: Locator<'a>,
+    text: &'a str,
+    /// Built on the first problem: a valid spec never pays for indexing its lines.
+    locator: OnceCell<Locator<'a>>,
     pub(super) problems: Vec<Diagnostic>,
 }
 
-impl Checker<'_> {
+impl<'a> Checker<'a> {
+    /// Where things stand in the spec text.
+    pub(super) fn at(&self) -> &Locator<'a> {
+        self.locator.get_or_init(|| Locator::new(self.text))
+    }
+
     pub(super) fn report(&mut self, pos: Option<Pos>, message: String) {
         self.problems.push(Diagnostic {
             line: pos.map(|p| p.line),
@@ -56,17 +64,17 @@ impl Checker<'_> {
 
     pub(super) fn in_place(&self, place: Place, after: Option<&str>, needle: &str) -> Option<Pos> {
         match place {
-            Place::Entry(list, index, _) => self.at.text_in_entry(list, index, after, needle),
-            Place::Common => self.at.text_in_common(needle),
-            Place::Q850 => self.at.text_in_block("q850", needle),
+            Place::Entry(list, index, _) => self.at().text_in_entry(list, index, after, needle),
+            Place::Common => self.at().text_in_common(needle),
+            Place::Q850 => self.at().text_in_block("q850", needle),
         }
     }
 
     pub(super) fn field(&self, place: Place, key: &str) -> Option<Pos> {
         match place {
-            Place::Entry(list, index, _) => self.at.field(list, index, key),
-            Place::Common => self.at.text_in_common(key),
-            Place::Q850 => self.at.text_in_block("q850", key),
+            Place::Entry(list, index, _) => self.at().field(list, index, key),
+            Place::Common => self.at().text_in_common(key),
+            Place::Q850 => self.at().text_in_block("q850", key),
         }
     }
 }
@@ -79,11 +87,12 @@ pub fn validate(
     bundled: impl FnOnce() -> Result<Spec, String>,
 ) -> Result<Spec, Vec<Diagnostic>> {
     let mut c = Checker {
-        at: Locator::new(text),
+        text,
+        locator: OnceCell::new(),
         problems: Vec::new(),
     };
     if raw.schema != 1 {
-        let pos = c.at.top_level("schema");
+        let pos = c.at().top_level("schema");
         c.report(
             pos,
             format!(
@@ -97,13 +106,13 @@ pub fn validate(
         Some(BUNDLED) => match bundled() {
             Ok(base) => Some(base),
             Err(why) => {
-                let pos = c.at.top_level("extends");
+                let pos = c.at().top_level("extends");
                 c.report(pos, why);
                 return Err(c.problems);
             }
         },
         Some(other) => {
-            let pos = c.at.top_level("extends");
+            let pos = c.at().top_level("extends");
             c.report(
                 pos,
                 format!("`extends: {other}`: the only spec a spec can extend is `{BUNDLED}`"),
@@ -112,11 +121,11 @@ pub fn validate(
         }
     };
     if base.is_none() && raw.codes.is_empty() {
-        let pos = c.at.top_level("codes");
+        let pos = c.at().top_level("codes");
         c.report(pos, "the spec has no codes".into());
     }
     if base.is_none() && !raw.overrides.is_empty() {
-        let pos = c.at.list(List::Overrides);
+        let pos = c.at().list(List::Overrides);
         c.report(
             pos,
             format!("`overrides` change the codes of an extended spec: add `extends: {BUNDLED}`"),
@@ -135,18 +144,18 @@ pub fn validate(
         let Some(code) = check_code(&mut c, index, entry) else {
             continue;
         };
-        let pos = c.at.entry(List::Codes, index);
+        let pos = |c: &Checker<'_>| c.at().entry(List::Codes, index);
         if let Some(first) = seen.insert(code.code, index) {
-            let first_line = c.at.entry(List::Codes, first).map_or(String::new(), |p| {
+            let first_line = c.at().entry(List::Codes, first).map_or(String::new(), |p| {
                 format!(" (first defined at line {})", p.line)
             });
-            c.report(pos, format!("duplicate code {}{first_line}", code.code));
+            c.report(pos(&c), format!("duplicate code {}{first_line}", code.code));
         } else if base
             .as_ref()
             .is_some_and(|base| base.codes.iter().any(|b| b.code == code.code))
         {
             c.report(
-                pos,
+                pos(&c),
                 format!(
                     "code {} is already in the `{BUNDLED}` spec: change it under `overrides`",
                     code.code
@@ -172,13 +181,13 @@ pub fn validate(
         all_common = base.common;
         let mut base_codes = base.codes;
         for (index, entry) in raw.overrides.iter().enumerate() {
-            let pos = c.at.entry(List::Overrides, index);
+            let pos = |c: &Checker<'_>| c.at().entry(List::Overrides, index);
             let Some(target) = base_codes
                 .iter_mut()
                 .find(|b| u32::from(b.code) == entry.code)
             else {
                 c.report(
-                    pos,
+                    pos(&c),
                     format!(
                         "`overrides` names code {}, which the `{BUNDLED}` spec does not have",
                         entry.code
@@ -187,9 +196,9 @@ pub fn validate(
                 continue;
             };
             if let Some(first) = overridden.insert(target.code, index) {
-                let line = c.at.entry(List::Overrides, first).map_or(0, |p| p.line);
+                let line = c.at().entry(List::Overrides, first).map_or(0, |p| p.line);
                 c.report(
-                    pos,
+                    pos(&c),
                     format!(
                         "code {} is overridden twice (first at line {line})",
                         target.code
@@ -218,7 +227,7 @@ pub fn validate(
         if let Some(other) = variants.insert(&code.variant, code.code) {
             let pos = seen
                 .get(&code.code)
-                .and_then(|&index| c.at.field(List::Codes, index, "phrase"));
+                .and_then(|&index| c.at().field(List::Codes, index, "phrase"));
             let message = format!(
                 "code {} and code {other} both get the variant name `{}`; set `variant:` on one of them",
                 code.code, code.variant
@@ -247,7 +256,7 @@ fn check_code(c: &mut Checker<'_>, index: usize, raw: &RawCode) -> Option<Code> 
     let code = match u16::try_from(raw.code) {
         Ok(code @ 100..=699) => code,
         _ => {
-            let pos = c.at.entry(List::Codes, index);
+            let pos = c.at().entry(List::Codes, index);
             c.report(
                 pos,
                 format!(

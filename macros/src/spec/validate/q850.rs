@@ -12,7 +12,7 @@ use crate::spec::raw::RawQ850;
 pub(super) fn check(c: &mut Checker<'_>, raw: &RawQ850, codes: &[Code]) -> Option<Q850> {
     let before = c.problems.len();
     let report = |c: &mut Checker<'_>, needle: &str, message: String| {
-        let pos = c.at.text_in_block("q850", needle);
+        let pos = c.at().text_in_block("q850", needle);
         c.report(pos, format!("q850: {message}"));
     };
     let names: Vec<(u8, String)> = raw
@@ -44,10 +44,10 @@ pub(super) fn check(c: &mut Checker<'_>, raw: &RawQ850, codes: &[Code]) -> Optio
     let code = |c: &mut Checker<'_>, value: u32, failure_only: bool| -> u16 {
         let known = codes.iter().any(|k| u32::from(k.code) == value);
         if !known {
-            let pos = c.at.text_in_block("q850", &format!("code: {value}"));
+            let pos = c.at().text_in_block("q850", &format!("code: {value}"));
             c.report(pos, format!("q850: code {value} is not a code of the spec"));
         } else if failure_only && value < 400 {
-            let pos = c.at.text_in_block("q850", &format!("code: {value}"));
+            let pos = c.at().text_in_block("q850", &format!("code: {value}"));
             c.report(
                 pos,
                 format!("q850: code {value} is not a failure response (4xx-6xx)"),

@@ -231,7 +231,7 @@ pub(super) fn check_conflicts(c: &mut Checker<'_>, place: Option<Place>, code: &
                 if forbidden.headers.iter().any(|h| h.name == header.name) {
                     let pos = match place {
                         Some(place) => c.in_place(place, Some("must_not"), header.name),
-                        None => c.at.text_in_common(header.name),
+                        None => c.at().text_in_common(header.name),
                     };
                     c.report(
                         pos,
