@@ -82,24 +82,26 @@ pub fn escape_braces(text: &str) -> String {
 /// `text` as a raw string literal (`r"…"`, with as many `#` as it needs) for a `#[doc = …]` attribute:
 /// neither the macro nor the compiler then escapes and unescapes the docs character by character, which
 /// was a good part of the expansion time. Text a raw string cannot hold (a CR) becomes a normal literal.
-pub fn lit(text: &str) -> Literal {
-    if !text.contains('\r') {
-        let mut hashes = 0;
-        let mut run = None;
-        for c in text.chars() {
-            run = match (c, run) {
-                ('"', _) => Some(0),
-                ('#', Some(n)) => Some(n + 1),
-                _ => None,
-            };
-            if let Some(n) = run {
-                hashes = hashes.max(n + 1);
-            }
-        }
-        let fence = "#".repeat(hashes);
-        if let Ok(lit) = format!("r{fence}\"{text}\"{fence}").parse() {
-            return lit;
-        }
+pub fn raw(text: &str) -> String {
+    if text.contains('\r') {
+        return format!("{text:?}");
     }
-    Literal::string(text)
+    // One `#` more than the longest run of `#` after a `"` in the text (none if it has no `"`).
+    let hashes = text
+        .match_indices('"')
+        .map(|(at, _)| 1 + text[at + 1..].bytes().take_while(|&b| b == b'#').count())
+        .max()
+        .unwrap_or(0);
+    let fence = "#".repeat(hashes);
+    format!("r{fence}\"{text}\"{fence}")
+}
+
+/// [`raw`] as a literal token, for code still written with `quote!`.
+pub fn lit(text: &str) -> Literal {
+    raw(text).parse().unwrap_or_else(|_| Literal::string(text))
+}
+
+/// `#[doc = r"…"]` for `text`, as source.
+pub fn attr(text: &str) -> String {
+    format!("#[doc = {}]\n", raw(text))
 }

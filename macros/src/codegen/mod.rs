@@ -60,19 +60,37 @@ pub fn variant(code: &Code) -> Ident {
     Ident::new(&code.variant, Span::call_site())
 }
 
-/// `#krate::__private::runtime`: every generated path to the runtime goes through the facade.
-pub fn runtime(input: &MacroInput) -> TokenStream {
-    let krate = &input.krate;
-    quote!(#krate::__private::runtime)
+/// `text` as a Rust string literal, as source.
+pub fn quoted(text: &str) -> String {
+    format!("{text:?}")
 }
 
-/// A `runtime::rules::Citation` constant for `citation`.
-pub fn citation(rt: &TokenStream, citation: &Citation) -> TokenStream {
+/// A `runtime::rules::Citation` constant for `citation`, as source (the runtime reached as `__rt`).
+pub fn citation(citation: &Citation) -> String {
     match citation {
-        Citation::Rfc { rfc, section } => {
-            let rfc = proc_macro2::Literal::u16_unsuffixed(*rfc);
-            quote!(#rt::rules::Citation::Rfc { rfc: #rfc, section: #section })
-        }
-        Citation::Local(source) => quote!(#rt::rules::Citation::Local(#source)),
+        Citation::Rfc { rfc, section } => format!(
+            "__rt::rules::Citation::Rfc {{ rfc: {rfc}, section: {} }}",
+            quoted(section)
+        ),
+        Citation::Local(source) => format!("__rt::rules::Citation::Local({})", quoted(source)),
     }
+}
+
+/// Generated source as tokens. Inside the compiler, the compiler's own lexer reads it in one call
+/// (proc-macro2's `parse` would first re-lex it with its own, unoptimised in a dev build, to validate it);
+/// elsewhere (unit tests) proc-macro2 does. The text is ours and always lexes; if it did not, the error
+/// says so instead of the macro panicking.
+pub fn parse(source: &str) -> TokenStream {
+    let parsed = if proc_macro::is_available() {
+        source
+            .parse::<proc_macro::TokenStream>()
+            .map(TokenStream::from)
+            .map_err(|err| err.to_string())
+    } else {
+        source.parse::<TokenStream>().map_err(|err| err.to_string())
+    };
+    parsed.unwrap_or_else(|err| {
+        let message = format!("sip_codes!: internal error, generated code does not lex: {err}");
+        quote!(::core::compile_error! { #message })
+    })
 }
