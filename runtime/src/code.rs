@@ -216,31 +216,53 @@ impl std::error::Error for ParseCodeError {}
 /// than horizontal tab), if any.
 #[inline]
 pub(crate) fn invalid_phrase_byte(phrase: &[u8]) -> Option<usize> {
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
-    const SPACES: u64 = u64::from_ne_bytes([0x20; 8]);
-    const DELS: u64 = u64::from_ne_bytes([0x7f; 8]);
-    let bad = |b: u8| (b < 0x20 && b != b'\t') || b == 0x7f;
-    // Eight bytes at a time: a word with no byte below 0x20 and none equal to 0x7f is clean (the usual
-    // case); a word that may hold one (a tab, say) is checked byte by byte.
-    let mut words = phrase.chunks_exact(8);
-    for (i, word) in words.by_ref().enumerate() {
-        let mut bytes = [0u8; 8];
-        bytes.copy_from_slice(word);
-        let x = u64::from_ne_bytes(bytes);
-        let below_space = x.wrapping_sub(SPACES) & !x & HIGHS;
-        let del = (x ^ DELS).wrapping_sub(ONES) & !(x ^ DELS) & HIGHS;
-        if below_space | del == 0 {
-            continue;
-        }
-        if let Some(at) = word.iter().position(|&b| bad(b)) {
-            return Some(i * 8 + at);
+    invalid_phrase_byte_after(phrase, 0)
+}
+
+/// [`invalid_phrase_byte`] of `b[start..]`, as an offset in `b`, for a caller that knows that `b[..start]`
+/// holds no such byte (so the scan may read it again).
+#[inline]
+pub(crate) fn invalid_phrase_byte_after(b: &[u8], start: usize) -> Option<usize> {
+    let first_bad = |word: &[u8; 8]| {
+        let bad = bad_phrase_bytes(u64::from_le_bytes(*word));
+        // Little-endian: the lowest set bit is the first byte.
+        (bad != 0).then_some(bad.trailing_zeros() as usize / 8)
+    };
+    // Eight bytes at a time, then the last word of `b` for what is left (it overlaps bytes found clean).
+    let tail = b.get(start..).unwrap_or_default();
+    let (words, rest) = tail.as_chunks::<8>();
+    for (i, word) in words.iter().enumerate() {
+        if let Some(at) = first_bad(word) {
+            return Some(start + i * 8 + at);
         }
     }
-    let rest = words.remainder();
-    rest.iter()
-        .position(|&b| bad(b))
-        .map(|at| phrase.len() - rest.len() + at)
+    if rest.is_empty() {
+        return None;
+    }
+    if let Some(last) = b.last_chunk::<8>() {
+        return first_bad(last).map(|at| b.len() - 8 + at);
+    }
+    // All of `b` is shorter than a word: pad it with spaces.
+    let mut word = [b' '; 8];
+    word[..b.len()].copy_from_slice(b);
+    first_bad(&word)
+}
+
+/// The bytes of `word` (eight bytes, little-endian) that a `Reason-Phrase` may not hold, each marked by the
+/// high bit of its byte: those below 0x20 but tab, and 0x7f.
+#[inline]
+fn bad_phrase_bytes(word: u64) -> u64 {
+    const LOW7: u64 = u64::from_ne_bytes([0x7f; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    const TABS: u64 = u64::from_ne_bytes([b'\t'; 8]);
+    // Each sum below stays within its byte (at most 0x7f + 0x7f), so no carry crosses into the next
+    // byte: the result is exact for every byte, not only for the first one that matches.
+    // High bit set where the byte is below 0x20: its low seven bits plus 0x60 stay below 0x80, and its
+    // own high bit is clear.
+    let below_space = !(((word & LOW7) + u64::from_ne_bytes([0x60; 8])) | word) & HIGHS;
+    // High bit set where the byte of `y` is zero.
+    let zero = |y: u64| !(((y & LOW7) + LOW7) | y) & HIGHS;
+    (below_space & !zero(word ^ TABS)) | zero(word ^ LOW7)
 }
 
 /// Reads the three digits at the start of `b` (which holds at least three bytes).
@@ -566,6 +588,58 @@ pub(crate) mod tests {
                 at: 70_004
             }
         );
+    }
+
+    #[test]
+    fn word_mask_is_exact_per_byte() {
+        let bad = |b: u8| (b < 0x20 && b != b'\t') || b == 0x7f;
+        for fill in [
+            0x00, 0x01, 0x09, 0x1f, 0x20, 0x21, 0x7e, 0x7f, 0x80, 0x89, 0xa0, 0xff, b'a',
+        ] {
+            for at in 0..8 {
+                for byte in 0..=u8::MAX {
+                    let mut word = [fill; 8];
+                    word[at] = byte;
+                    let want = word
+                        .iter()
+                        .enumerate()
+                        .filter(|&(_, &b)| bad(b))
+                        .fold(0u64, |m, (i, _)| m | 0x80 << (8 * i));
+                    assert_eq!(
+                        bad_phrase_bytes(u64::from_le_bytes(word)),
+                        want,
+                        "{word:02x?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn phrase_scan_after_a_clean_prefix() {
+        let bytewise = |p: &[u8], start: usize| {
+            p[start..]
+                .iter()
+                .position(|&b| (b < 0x20 && b != b'\t') || b == 0x7f)
+                .map(|at| start + at)
+        };
+        for len in 0..30 {
+            for start in 0..=len {
+                for at in start..len {
+                    for bad in [b'\r', 0x7f, b'\t'] {
+                        let mut p = vec![b'x'; len];
+                        p[at] = bad;
+                        assert_eq!(
+                            invalid_phrase_byte_after(&p, start),
+                            bytewise(&p, start),
+                            "{p:?} from {start}"
+                        );
+                    }
+                }
+                let p = vec![b'x'; len];
+                assert_eq!(invalid_phrase_byte_after(&p, start), None);
+            }
+        }
     }
 
     #[test]

@@ -12,6 +12,36 @@ const WHAT: &str = "status line";
 /// `SIP/2.0 ` and the three digits and the space: where the reason phrase starts.
 const PHRASE_START: usize = 12;
 
+/// The common shape of a status line, checked in one pass: `SIP/2.0 ` (`SIP` in any ASCII case), a code
+/// in 100–699, a space, then phrase bytes up to the first control byte other than horizontal tab.
+/// Returns the code and the offset of that control byte (the length of `b` if there is none), or `None`
+/// when the first twelve bytes are anything else. Everything it accepts, the byte-by-byte parser accepts
+/// too, with the same result; the tests compare the two.
+#[inline(always)]
+fn scan_line(b: &[u8]) -> Option<(u16, usize)> {
+    let (head, _) = b.split_first_chunk::<PHRASE_START>()?;
+    let [s, i, p, slash, two, dot, zero, sp1, d0, d1, d2, sp2] = *head;
+    // `| 0x20` folds the ASCII case of a letter and maps no other byte onto `s`, `i` or `p`.
+    if [s | 0x20, i | 0x20, p | 0x20, slash, two, dot, zero, sp1] != *b"sip/2.0 " {
+        return None;
+    }
+    let (b'1'..=b'6', b'0'..=b'9', b'0'..=b'9', b' ') = (d0, d1, d2, sp2) else {
+        return None;
+    };
+    let code = u16::from(d0 - b'0') * 100 + u16::from(d1 - b'0') * 10 + u16::from(d2 - b'0');
+    // The twelve bytes read so far are printable ASCII, so the scan may read them again.
+    let end = crate::code::invalid_phrase_byte_after(b, PHRASE_START).unwrap_or(b.len());
+    Some((code, end))
+}
+
+/// [`scan_line`] at the start of a message, whose first control byte must then be the CR of a CRLF (so
+/// that LF is the message's first). Returns the code and the offset of that CR.
+#[inline(always)]
+fn scan_message(message: &[u8]) -> Option<(u16, usize)> {
+    let (code, cr) = scan_line(message)?;
+    (message.get(cr..cr + 2) == Some(b"\r\n")).then_some((code, cr))
+}
+
 /// A status line borrowed from its input: `SIP/2.0 403 Wrong Guess`, parsed without allocating.
 ///
 /// Grammar (RFC 3261 §25): `Status-Line = SIP-Version SP Status-Code SP Reason-Phrase`. The literal `SIP`
@@ -39,6 +69,23 @@ impl<C> Copy for StatusLineRef<'_, C> {}
 impl<'a, C: StatusCodeSet> StatusLineRef<'a, C> {
     /// Parses a status line (without CRLF).
     pub fn parse(line: &'a str) -> Result<Self, Error> {
+        if let Some((code, end)) = scan_line(line.as_bytes())
+            && end == line.len()
+        {
+            return Ok(StatusLineRef {
+                line,
+                code,
+                _set: PhantomData,
+            });
+        }
+        Self::parse_slow(line)
+    }
+
+    /// [`StatusLineRef::parse`] byte by byte: whatever the fast scan did not accept, which is every
+    /// invalid line; says precisely what is wrong.
+    #[cold]
+    #[inline(never)]
+    fn parse_slow(line: &'a str) -> Result<Self, Error> {
         let b = line.as_bytes();
         if b.is_empty() {
             return Err(Error::empty(WHAT));
@@ -86,17 +133,25 @@ impl<'a, C: StatusCodeSet> StatusLineRef<'a, C> {
     /// Returns the line and the number of bytes consumed (CRLF included). A bare LF, a missing CRLF or
     /// invalid UTF-8 are errors.
     pub fn parse_message_start(message: &'a [u8]) -> Result<(Self, usize), Error> {
-        // Fast path: the first control character (found a word at a time) is the CR of a CRLF, so the
-        // line is everything before it. Any failure takes the byte-by-byte path below, which reports it.
-        let fast = crate::code::invalid_phrase_byte(message)
-            .filter(|&cr| message[cr] == b'\r' && message.get(cr + 1) == Some(&b'\n'))
-            .and_then(|cr| {
-                let line = core::str::from_utf8(&message[..cr]).ok()?;
-                Some((StatusLineRef::parse(line).ok()?, cr + 2))
-            });
-        if let Some(found) = fast {
-            return Ok(found);
+        // Fast path: the line has the common shape and its first control byte is the CR of a CRLF (so
+        // that LF is the message's first). Any failure takes the byte-by-byte path, which reports it.
+        if let Some((code, cr)) = scan_message(message)
+            && let Ok(line) = core::str::from_utf8(&message[..cr])
+        {
+            let line = StatusLineRef {
+                line,
+                code,
+                _set: PhantomData,
+            };
+            return Ok((line, cr + 2));
         }
+        Self::parse_message_start_slow(message)
+    }
+
+    /// [`StatusLineRef::parse_message_start`] byte by byte, on [`StatusLineRef::parse_slow`].
+    #[cold]
+    #[inline(never)]
+    fn parse_message_start_slow(message: &'a [u8]) -> Result<(Self, usize), Error> {
         let Some(lf) = message.iter().position(|&c| c == b'\n') else {
             return Err(Error::syntax(WHAT, "no CRLF at the end of the status line"));
         };
@@ -108,7 +163,7 @@ impl<'a, C: StatusCodeSet> StatusLineRef<'a, C> {
             let at = e.valid_up_to();
             Error::invalid_char(WHAT, line.get(at).copied().unwrap_or(0), at)
         })?;
-        Ok((StatusLineRef::parse(line)?, lf + 1))
+        Ok((StatusLineRef::parse_slow(line)?, lf + 1))
     }
 
     /// The status code (`403`), in 100–699.
@@ -147,10 +202,10 @@ impl<'a, C: StatusCodeSet> StatusLineRef<'a, C> {
         self.line
     }
 
-    /// An owned copy.
+    /// An owned copy (without allocating when the line is short: see [`StatusLine`]).
     pub fn to_owned_line(&self) -> StatusLine<C> {
         StatusLine {
-            line: self.line.to_owned(),
+            text: Text::copy(self.line),
             code: self.code,
             _set: PhantomData,
         }
@@ -186,7 +241,11 @@ impl<'a, C: StatusCodeSet> TryFrom<&'a str> for StatusLineRef<'a, C> {
 }
 
 /// An owned status line, kept as sent: `SIP/2.0 403 Wrong Guess`. See [`StatusLineRef`] for the grammar,
-/// the errors, and a borrowed variant that does not allocate.
+/// the errors, and a borrowed variant.
+///
+/// A line of up to 54 bytes (every IANA reason phrase fits) is kept inside the value, so parsing one
+/// with [`FromStr`], [`StatusLine::parse_message_start`] or [`StatusLineRef::to_owned_line`] does not
+/// allocate; a longer line, or one handed over as a `String` ([`StatusLine::parse`]), is kept on the heap.
 ///
 /// ```
 /// use sip_codes_runtime::{StatusLine, StatusClass, StatusCodeSet};
@@ -207,9 +266,103 @@ impl<'a, C: StatusCodeSet> TryFrom<&'a str> for StatusLineRef<'a, C> {
 /// # Ok::<(), sip_codes_runtime::Error>(())
 /// ```
 pub struct StatusLine<C> {
-    line: String,
+    text: Text,
     code: u16,
     _set: PhantomData<fn() -> C>,
+}
+
+/// How many bytes of a line [`Text::Inline`] holds: the enum is then 56 bytes, and [`StatusLine`] 64.
+const INLINE: usize = 54;
+
+/// The text of a [`StatusLine`]: inline when short, else on the heap.
+#[derive(Clone)]
+enum Text {
+    /// The first `len` bytes of `bytes` are the line (copied from a `&str`, so UTF-8).
+    Inline {
+        len: u8,
+        bytes: [u8; INLINE],
+    },
+    Heap(String),
+}
+
+impl Text {
+    /// A copy of `line`.
+    #[inline]
+    fn copy(line: &str) -> Text {
+        if line.len() > INLINE {
+            return Text::Heap(line.to_owned());
+        }
+        Text::inline(line.as_bytes())
+    }
+
+    /// `src`, at most [`INLINE`] bytes of UTF-8, kept inline.
+    #[inline]
+    fn inline(src: &[u8]) -> Text {
+        debug_assert!(src.len() <= INLINE && core::str::from_utf8(src).is_ok());
+        // Word by word in registers, stored once: the line as seven little-endian words, zero past its
+        // end. (Copying into a stack buffer and then moving it stalls on store forwarding.)
+        let Some(last) = src.last_chunk::<8>() else {
+            let mut bytes = [0; INLINE];
+            bytes[..src.len()].copy_from_slice(src);
+            return Text::Inline {
+                len: src.len() as u8,
+                bytes,
+            };
+        };
+        let last = u64::from_le_bytes(*last);
+        let word = |i: usize| match src.get(i * 8..i * 8 + 8) {
+            Some(word) => u64::from_le_bytes(word.try_into().unwrap_or_default()),
+            // The bytes of the last word past `i * 8`, shifted down to the start.
+            None if i * 8 < src.len() => last >> (8 * (i * 8 + 8 - src.len())),
+            None => 0,
+        };
+        let words = [
+            word(0),
+            word(1),
+            word(2),
+            word(3),
+            word(4),
+            word(5),
+            word(6),
+        ];
+        let mut bytes = [0; INLINE];
+        for (chunk, word) in bytes.chunks_mut(8).zip(words) {
+            chunk.copy_from_slice(&word.to_le_bytes()[..chunk.len()]);
+        }
+        Text::Inline {
+            len: src.len() as u8,
+            bytes,
+        }
+    }
+
+    /// `a` then `b`.
+    fn concat(a: &str, b: &str) -> Text {
+        let len = a.len() + b.len();
+        if len > INLINE {
+            let mut line = String::with_capacity(len);
+            line.push_str(a);
+            line.push_str(b);
+            return Text::Heap(line);
+        }
+        let mut bytes = [0; INLINE];
+        bytes[..a.len()].copy_from_slice(a.as_bytes());
+        bytes[a.len()..len].copy_from_slice(b.as_bytes());
+        Text::Inline {
+            len: len as u8,
+            bytes,
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        match self {
+            // Always `Ok`: the bytes were copied from `&str`s, whole. (No `unsafe` in this crate, so
+            // the check is made again; for a line this short, it is a few word compares.)
+            Text::Inline { len, bytes } => {
+                core::str::from_utf8(&bytes[..usize::from(*len)]).unwrap_or_default()
+            }
+            Text::Heap(line) => line,
+        }
+    }
 }
 
 impl<C: StatusCodeSet> StatusLine<C> {
@@ -217,7 +370,7 @@ impl<C: StatusCodeSet> StatusLine<C> {
     pub fn parse(line: String) -> Result<Self, Error> {
         let code = StatusLineRef::<C>::parse(&line)?.code;
         Ok(StatusLine {
-            line,
+            text: Text::Heap(line),
             code,
             _set: PhantomData,
         })
@@ -226,13 +379,12 @@ impl<C: StatusCodeSet> StatusLine<C> {
     /// The line `SIP/2.0 <code> <default reason phrase>` of a known code.
     pub fn new(status: C) -> Self {
         let (code, phrase) = (status.code(), status.reason_phrase());
-        let mut line = String::with_capacity(PHRASE_START + phrase.len());
-        line.push_str("SIP/2.0 ");
-        line.extend(crate::response::three_digits(code).map(char::from));
-        line.push(' ');
-        line.push_str(phrase);
+        let mut head = *b"SIP/2.0 000 ";
+        head[8..11].copy_from_slice(&crate::response::three_digits(code));
+        // ASCII, so always `Ok`.
+        let head = core::str::from_utf8(&head).unwrap_or_default();
         StatusLine {
-            line,
+            text: Text::concat(head, phrase),
             code,
             _set: PhantomData,
         }
@@ -240,6 +392,19 @@ impl<C: StatusCodeSet> StatusLine<C> {
 
     /// Reads the status line at the start of a message, as [`StatusLineRef::parse_message_start`].
     pub fn parse_message_start(message: &[u8]) -> Result<(Self, usize), Error> {
+        // The common case without making a `&str` (which checks UTF-8 on the way): a short ASCII line,
+        // which is UTF-8, copied inline.
+        if let Some((code, cr)) = scan_message(message)
+            && cr <= INLINE
+            && message[..cr].is_ascii()
+        {
+            let line = StatusLine {
+                text: Text::inline(&message[..cr]),
+                code,
+                _set: PhantomData,
+            };
+            return Ok((line, cr + 2));
+        }
         let (line, used) = StatusLineRef::<C>::parse_message_start(message)?;
         Ok((line.to_owned_line(), used))
     }
@@ -247,7 +412,7 @@ impl<C: StatusCodeSet> StatusLine<C> {
     /// The borrowed view of this line.
     pub fn borrowed(&self) -> StatusLineRef<'_, C> {
         StatusLineRef {
-            line: &self.line,
+            line: self.text.as_str(),
             code: self.code,
             _set: PhantomData,
         }
@@ -285,14 +450,14 @@ impl<C: StatusCodeSet> StatusLine<C> {
 
     /// The whole line as received.
     pub fn as_str(&self) -> &str {
-        &self.line
+        self.text.as_str()
     }
 }
 
 impl<C> Clone for StatusLine<C> {
     fn clone(&self) -> Self {
         StatusLine {
-            line: self.line.clone(),
+            text: self.text.clone(),
             code: self.code,
             _set: PhantomData,
         }
@@ -301,20 +466,22 @@ impl<C> Clone for StatusLine<C> {
 
 impl<C> fmt::Debug for StatusLine<C> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_tuple("StatusLine").field(&self.line).finish()
+        f.debug_tuple("StatusLine")
+            .field(&self.text.as_str())
+            .finish()
     }
 }
 
 /// Writes the line back byte for byte.
 impl<C> fmt::Display for StatusLine<C> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.line)
+        f.write_str(self.text.as_str())
     }
 }
 
 impl<C> PartialEq for StatusLine<C> {
     fn eq(&self, other: &Self) -> bool {
-        self.line == other.line
+        self.text.as_str() == other.text.as_str()
     }
 }
 
@@ -444,6 +611,195 @@ mod tests {
         );
         let err = "SIP/2.0 ".parse::<Line>().unwrap_err();
         assert!(err.to_string().contains("no status code"), "{err}");
+    }
+
+    /// Lines around the shape the fast scan accepts, each changed in one place.
+    fn variants() -> Vec<Vec<u8>> {
+        let mut heads: Vec<Vec<u8>> = Vec::new();
+        for version in [
+            "SIP/2.0",
+            "sip/2.0",
+            "sIp/2.0",
+            "SIP/2.1",
+            "SIP/20",
+            "SIPS/2.0",
+            "HTTP/1.1",
+            "SIP/2.0 ",
+            "SIP\\2.0",
+            "SIP/2,0",
+            "S\u{c9}P/2.0",
+            "SI",
+            "",
+            "\u{d3}IP/2.0",
+        ] {
+            for code in [
+                "100", "199", "200", "405", "486", "499", "600", "699", "099", "700", "000", "999",
+                "2O0", "20", "2000", "4\r5", "", " 200",
+            ] {
+                for sep in [" ", "", "\t", "  ", "\r"] {
+                    heads.push(format!("{version} {code}{sep}").into_bytes());
+                }
+            }
+        }
+        heads.push(b"SIP/2.0".to_vec());
+        heads.push(b"SIP/2.0\t200 OK".to_vec());
+        let mut phrases: Vec<Vec<u8>> = [
+            "",
+            "OK",
+            "Busy Here",
+            "Wrong Guess",
+            "Codec Mismatch",
+            "Busy\tEverywhere ",
+            "Occup\u{e9} \u{2713}",
+            " OK",
+            "Push Notification Service Not Supported",
+            "Push Notification Service Not Supported, and then some more",
+        ]
+        .iter()
+        .map(|p| p.as_bytes().to_vec())
+        .collect();
+        for len in [1, 7, 8, 9, 15, 16, 17] {
+            for at in 0..len {
+                for bad in [0, b'\r', b'\n', 0x1f, 0x7f, b'\t', 0xc3, 0xff] {
+                    let mut p = vec![b'a'; len];
+                    p[at] = bad;
+                    phrases.push(p);
+                }
+            }
+        }
+        // Every head with a few phrases, a few heads with every phrase.
+        let mut lines = Vec::new();
+        for head in &heads {
+            for phrase in [&b""[..], b"Busy Here", b"a\rb", "\u{e9}".as_bytes()] {
+                lines.push([head.as_slice(), phrase].concat());
+            }
+        }
+        for head in [
+            "SIP/2.0 486 ",
+            "sip/2.0 499 ",
+            "SIP/2.0 700 ",
+            "SIP/2.0 486",
+            "SIP/2.0 486\t",
+        ] {
+            for phrase in &phrases {
+                lines.push([head.as_bytes(), phrase].concat());
+            }
+        }
+        lines
+    }
+
+    #[test]
+    fn fast_line_path_agrees() {
+        let mut fast = 0;
+        for line in variants() {
+            let Ok(line) = core::str::from_utf8(&line) else {
+                continue;
+            };
+            let got = StatusLineRef::<TestCode>::parse(line);
+            let want = StatusLineRef::<TestCode>::parse_slow(line);
+            assert_eq!(
+                got.map(|l| (l.as_str(), l.code())),
+                want.map(|l| (l.as_str(), l.code())),
+                "{line:?}"
+            );
+            fast += usize::from(scan_line(line.as_bytes()).is_some_and(|(_, e)| e == line.len()));
+            let owned = line.parse::<Line>();
+            let view = |l: &Line| (l.to_string(), l.code(), l.reason().to_owned());
+            assert_eq!(
+                owned.as_ref().map(view).map_err(Clone::clone),
+                StatusLineRef::<TestCode>::parse_slow(line).map(|l| (
+                    l.as_str().to_owned(),
+                    l.code(),
+                    l.reason().to_owned()
+                )),
+                "{line:?}"
+            );
+            if let Ok(owned) = owned {
+                assert_eq!(owned.as_str(), line);
+                assert_eq!(Line::parse(line.to_owned()).unwrap(), owned);
+            }
+        }
+        assert!(fast > 200, "the fast path ran {fast} times");
+    }
+
+    #[test]
+    fn fast_message_path_agrees() {
+        let mut fast = 0;
+        for line in variants() {
+            for tail in [
+                &b"\r\n"[..],
+                b"\r\n\r\n",
+                b"\r\nVia: x\r\n\r\n",
+                b"\n",
+                b"\r",
+                b"",
+                b"\r\r\n",
+                b"\n\r\n",
+                b"\0\r\n",
+            ] {
+                let message = [line.as_slice(), tail].concat();
+                let got = StatusLineRef::<TestCode>::parse_message_start(&message);
+                let want = StatusLineRef::<TestCode>::parse_message_start_slow(&message);
+                assert_eq!(
+                    got.map(|(l, used)| (l.as_str(), l.code(), used)),
+                    want.map(|(l, used)| (l.as_str(), l.code(), used)),
+                    "{message:?}"
+                );
+                fast += usize::from(scan_line(&message).is_some());
+                let owned = Line::parse_message_start(&message);
+                let borrowed = StatusLineRef::<TestCode>::parse_message_start_slow(&message);
+                assert_eq!(
+                    owned.map(|(l, used)| (l.to_string(), l.code(), used)),
+                    borrowed.map(|(l, used)| (l.to_string(), l.code(), used)),
+                    "{message:?}"
+                );
+            }
+        }
+        assert!(fast > 200, "the fast path ran {fast} times");
+    }
+
+    #[test]
+    fn inline_and_heap_text() {
+        let long = format!("SIP/2.0 499 {}", "x".repeat(INLINE));
+        for line in [
+            "SIP/2.0 480 ",
+            "SIP/2.0 486 Busy Here",
+            "SIP/2.0 555 Push Notification Service Not Supported", // 51 bytes
+            &long[..INLINE],
+            &long[..INLINE + 1],
+            &long,
+            "SIP/2.0 486 Occup\u{e9} \u{2713}",
+        ] {
+            let parsed: Line = line.parse().unwrap();
+            let heap = Line::parse(line.to_owned()).unwrap();
+            assert!(matches!(heap.text, Text::Heap(_)));
+            assert_eq!(
+                matches!(parsed.text, Text::Inline { .. }),
+                line.len() <= INLINE,
+                "{line:?}"
+            );
+            for l in [&parsed, &heap, &parsed.clone(), &heap.clone()] {
+                assert_eq!(l.as_str(), line);
+                assert_eq!(l.to_string(), line);
+                assert_eq!(format!("{l:?}"), format!("StatusLine({line:?})"));
+                assert_eq!(l.reason(), &line[PHRASE_START..]);
+                assert_eq!(l.version(), "SIP/2.0");
+                assert_eq!(*l, parsed);
+            }
+        }
+        for status in [
+            TestCode::Trying,
+            TestCode::Ok,
+            TestCode::MethodNotAllowed,
+            TestCode::BusyEverywhere,
+        ] {
+            let line = Line::new(status);
+            let text = format!("SIP/2.0 {} {}", status.code(), status.reason_phrase());
+            assert_eq!(line.as_str(), text);
+            assert_eq!(line, text.parse().unwrap());
+            assert_eq!(line.status(), Some(status));
+        }
+        assert_eq!(size_of::<Line>(), 64);
     }
 
     #[test]
