@@ -29,9 +29,13 @@ pub struct ParseCodeError {
 /// [`ParseCodeErrorKind`] packed into eight bytes: a digit's offset is below 3 and fits a byte; a phrase
 /// byte's offset is kept in 48 bits (`at_hi:at_lo`), which no input can exceed in practice (a longer
 /// one saturates at 2^48 - 1).
+///
+/// The tag is the first byte and is never 0, so `Ok` of a `Result<StatusCode, ParseCodeError>` is tag 0
+/// with the code in bytes 2-3: a shift of the code, nothing more.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
 enum Repr {
-    Empty,
+    Empty = 1,
     LeadingWhitespace,
     InvalidDigit { byte: u8, at: u8 },
     TooFewDigits,
@@ -330,18 +334,70 @@ pub fn parse_code(s: &str) -> Result<u16, ParseCodeError> {
 }
 
 /// Parses `405` or `405 <reason phrase>` (as [`parse_code`]) into a member of the set `C`; a well-formed
-/// code that `C` does not have is [`ParseCodeErrorKind::Unknown`]. What the generated `FromStr` calls.
+/// code that `C` does not have is [`ParseCodeErrorKind::Unknown`]. [`parse_status_in`] is the same, one
+/// load faster.
 #[inline]
 pub fn parse_status<C: StatusCodeSet>(s: &str) -> Result<C, ParseCodeError> {
     // The common case inline and frame-free: three digits in 100-699 and nothing else. A phrase, and
     // anything malformed, go through the cold path, which says precisely what is wrong.
-    if let [d0 @ b'1'..=b'6', d1 @ b'0'..=b'9', d2 @ b'0'..=b'9'] = s.as_bytes() {
-        let code = u16::from(d0 - b'0') * 100 + u16::from(d1 - b'0') * 10 + u16::from(d2 - b'0');
-        if let Some(status) = C::from_u16(code) {
-            return Ok(status);
-        }
+    if let Some(index) = bare_index(s)
+        && let Some(status) = C::from_u16(index as u16 + 100)
+    {
+        return Ok(status);
     }
     parse_status_slow(s)
+}
+
+/// What [`parse_status`] returns for each bare code, `"100"` to `"699"`, at index `code - 100`: the member
+/// of the set, or [`ParseCodeErrorKind::Unknown`]. Made at compile time by [`bare_codes`].
+pub type BareCodes<C> = [Result<C, ParseCodeError>; 600];
+
+/// The [`BareCodes`] of the set whose members are `by_code` (`by_code[code - 100]`, `None` where the set
+/// has no such code). A `const fn`, for a `static`: the generated `FromStr` keeps one per set.
+pub const fn bare_codes<C: Copy>(by_code: &[Option<C>; 600]) -> BareCodes<C> {
+    const fn unknown<C>(index: usize) -> Result<C, ParseCodeError> {
+        Err(ParseCodeError::new(ParseCodeErrorKind::Unknown {
+            code: index as u16 + 100,
+        }))
+    }
+    let mut table = [unknown(0); 600];
+    let mut index = 0;
+    while index < 600 {
+        table[index] = match by_code[index] {
+            Some(status) => Ok(status),
+            None => unknown(index),
+        };
+        index += 1;
+    }
+    table
+}
+
+/// [`parse_status`] with the set's [`BareCodes`], so that a bare code, known or not, is one load of
+/// its result. What the generated `FromStr` calls.
+#[inline]
+pub fn parse_status_in<C: StatusCodeSet>(
+    s: &str,
+    bare: &BareCodes<C>,
+) -> Result<C, ParseCodeError> {
+    if let Some(index) = bare_index(s) {
+        return bare[index];
+    }
+    parse_status_slow(s)
+}
+
+/// `code - 100` if `s` is exactly three digits making a code in 100–699.
+#[inline(always)]
+fn bare_index(s: &str) -> Option<usize> {
+    let [b0, b1, b2] = *s.as_bytes() else {
+        return None;
+    };
+    // In `usize` from the start: no narrowing or widening between the checks and the lookup, and the
+    // compiler sees that the index is below 600 (no bounds check, and `from_u16`'s `- 100` and range
+    // check fold away).
+    let d0 = usize::from(b0).wrapping_sub(usize::from(b'1'));
+    let d1 = usize::from(b1).wrapping_sub(usize::from(b'0'));
+    let d2 = usize::from(b2).wrapping_sub(usize::from(b'0'));
+    (d0 <= 5 && d1 <= 9 && d2 <= 9).then(|| d0 * 100 + d1 * 10 + d2)
 }
 
 /// [`parse_status`] for everything but a bare known code: with a phrase, unknown, or malformed.
@@ -508,6 +564,21 @@ pub(crate) mod tests {
         }
     }
 
+    /// `TestCode`'s members at `code - 100`, as the generated `BY_CODE` table is made.
+    const BY_CODE: [Option<TestCode>; 600] = {
+        let mut table = [None; 600];
+        table[0] = Some(TestCode::Trying);
+        table[83] = Some(TestCode::SessionProgress);
+        table[100] = Some(TestCode::Ok);
+        table[300] = Some(TestCode::BadRequest);
+        table[305] = Some(TestCode::MethodNotAllowed);
+        table[500] = Some(TestCode::BusyEverywhere);
+        table
+    };
+
+    /// Made at compile time, as the generated `FromStr` does.
+    static BARE: BareCodes<TestCode> = bare_codes(&BY_CODE);
+
     #[test]
     fn parse_status_fast_path_agrees() {
         let slow = |s: &str| {
@@ -516,13 +587,30 @@ pub(crate) mod tests {
                     .ok_or(ParseCodeError::new(ParseCodeErrorKind::Unknown { code }))
             })
         };
+        for (index, known) in BY_CODE.iter().enumerate() {
+            assert_eq!(*known, TestCode::from_u16(index as u16 + 100));
+        }
+        let mut strings = Vec::new();
         for n in 0..1000 {
             for tail in ["", " ", " OK", "OK", "\t", " a\rb", " \x7f", "0", " Occupé"] {
-                let s = format!("{n:03}{tail}");
-                assert_eq!(parse_status::<TestCode>(&s), slow(&s), "{s:?}");
-                let s = format!("{n}{tail}");
-                assert_eq!(parse_status::<TestCode>(&s), slow(&s), "{s:?}");
+                strings.push(format!("{n:03}{tail}"));
+                strings.push(format!("{n}{tail}"));
             }
+        }
+        // Every three bytes made of digits and their neighbours.
+        let near = [b'/', b'0', b'1', b'5', b'6', b'7', b'9', b':', b' ', 0xd9];
+        for a in near {
+            for b in near {
+                for c in near {
+                    if let Ok(s) = String::from_utf8(vec![a, b, c]) {
+                        strings.push(s);
+                    }
+                }
+            }
+        }
+        for s in &strings {
+            assert_eq!(parse_status::<TestCode>(s), slow(s), "{s:?}");
+            assert_eq!(parse_status_in::<TestCode>(s, &BARE), slow(s), "{s:?}");
         }
     }
 
