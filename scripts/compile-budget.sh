@@ -7,8 +7,9 @@
 #       `-Z time-passes` (RUSTC_BOOTSTRAP=1 on stable); rustc's `expand_crate` pass is the macro's run
 #       (reading and validating the YAML, generating the code) plus the expansion of its output;
 #   (b) cold `cargo build` (dev profile) of a crate depending only on sip-codes (without, then with, sip-codes'
-#       `[profile.dev.package.*]` lines), only on rsip, and only on
-#       ezk-sip-types, each in a fresh target directory, one after the other;
+#       `[profile.dev.package.*]` lines), only on rsip, only on ezk-sip-types, and only on serde_yaml + quote
+#       (the floor any YAML-reading proc-macro starts from), each in a fresh target directory, one after
+#       the other;
 #   (c) the rebuild after a one-line YAML edit (a reason phrase changed, then changed back):
 #       of the user crate of (a) (what a user with a spec of their own waits for), and of sip-codes itself
 #       after an edit of its bundled spec (what a contributor waits for).
@@ -66,6 +67,9 @@ scratch cold-sip-codes-opt "sip-codes = { path = \"$work/sip-codes\" }" 'pub use
 sed -n '/^# The proc-macro runs at every build/,$p' "$root/Cargo.toml" >>"$work/cold-sip-codes-opt/Cargo.toml"
 scratch cold-rsip 'rsip = "0.4"' 'pub use rsip;'
 scratch cold-ezk 'ezk-sip-types = "0.6"' 'pub use ezk_sip_types;'
+# The floor: only the third-party crates the macro needs (a YAML parser and a token quoter), nothing of ours.
+scratch cold-floor "serde_yaml = \"0.9\"
+quote = \"1\"" 'pub use quote; pub use serde_yaml;'
 scratch own-spec "sip-codes = { path = \"$work/sip-codes\" }" 'sip_codes::sip_codes!("sip-codes.yaml");'
 cp "$root/spec/sip-codes.yaml" "$work/own-spec/sip-codes.yaml"
 
@@ -95,7 +99,7 @@ echo "rustc: $(rustc --version), $(nproc) cores, profile: ${profile[*]:-dev}" >&
 # (b) cold builds, each in a fresh target directory (CARGO_TARGET_DIR set explicitly, so that one set in
 # the environment or a config file cannot share artifacts between them).
 declare -A cold
-for c in cold-sip-codes cold-sip-codes-opt cold-rsip cold-ezk; do
+for c in cold-sip-codes cold-sip-codes-opt cold-rsip cold-ezk cold-floor; do
     dir="$work/$c"
     cold[$c]=$(measure "$runs" "rm -rf '$dir/target'" "cd '$dir' && CARGO_TARGET_DIR='$dir/target' cargo build ${profile[*]:-}")
     # Distinct packages built (`(*)` marks a repeat in cargo tree's output).
@@ -150,6 +154,7 @@ read -r sc_mean sc_min sc_units <<<"${cold[cold-sip-codes]}"
 read -r so_mean so_min so_units <<<"${cold[cold-sip-codes-opt]}"
 read -r rs_mean rs_min rs_units <<<"${cold[cold-rsip]}"
 read -r ez_mean ez_min ez_units <<<"${cold[cold-ezk]}"
+read -r fl_mean fl_min fl_units <<<"${cold[cold-floor]}"
 read -r own_mean own_min <<<"$own"
 read -r b_mean b_min <<<"$bundled"
 cat <<EOF
@@ -162,6 +167,7 @@ cat <<EOF
 | cold \`cargo build\`: sip-codes with the profile override (${so_units} crates) | ${so_mean} | ${so_min} | |
 | cold \`cargo build\`: rsip 0.4 (${rs_units} crates) | ${rs_mean} | ${rs_min} | |
 | cold \`cargo build\`: ezk-sip-types 0.6 (${ez_units} crates) | ${ez_mean} | ${ez_min} | |
+| cold \`cargo build\`: serde_yaml 0.9 + quote 1 alone, the macro's third-party floor (${fl_units} crates) | ${fl_mean} | ${fl_min} | |
 | rebuild after a one-line edit of a user's spec | ${own_mean} | ${own_min} | ≤ 1 |
 | rebuild of sip-codes after a one-line edit of its bundled spec | ${b_mean} | ${b_min} | ≤ 1 |
 EOF
