@@ -42,6 +42,19 @@ fn scan_message(message: &[u8]) -> Option<(u16, usize)> {
     (message.get(cr..cr + 2) == Some(b"\r\n")).then_some((code, cr))
 }
 
+/// `<[u8]>::is_ascii` for a status line (at least eight bytes): every word, the last one overlapping.
+#[inline]
+fn is_ascii(b: &[u8]) -> bool {
+    let Some(last) = b.last_chunk::<8>() else {
+        return b.is_ascii();
+    };
+    let (words, _) = b.as_chunks::<8>();
+    let all = words.iter().fold(u64::from_le_bytes(*last), |all, word| {
+        all | u64::from_le_bytes(*word)
+    });
+    all & u64::from_ne_bytes([0x80; 8]) == 0
+}
+
 /// A status line borrowed from its input: `SIP/2.0 403 Wrong Guess`, parsed without allocating.
 ///
 /// Grammar (RFC 3261 §25): `Status-Line = SIP-Version SP Status-Code SP Reason-Phrase`. The literal `SIP`
@@ -205,8 +218,7 @@ impl<'a, C: StatusCodeSet> StatusLineRef<'a, C> {
     /// An owned copy (without allocating when the line is short: see [`StatusLine`]).
     pub fn to_owned_line(&self) -> StatusLine<C> {
         StatusLine {
-            text: Text::copy(self.line),
-            code: self.code,
+            text: Text::copy(self.line, self.code),
             _set: PhantomData,
         }
     }
@@ -243,9 +255,11 @@ impl<'a, C: StatusCodeSet> TryFrom<&'a str> for StatusLineRef<'a, C> {
 /// An owned status line, kept as sent: `SIP/2.0 403 Wrong Guess`. See [`StatusLineRef`] for the grammar,
 /// the errors, and a borrowed variant.
 ///
-/// A line of up to 54 bytes (every IANA reason phrase fits) is kept inside the value, so parsing one
+/// A line of up to 56 bytes (every IANA reason phrase fits) is kept inside the value, so parsing one
 /// with [`FromStr`], [`StatusLine::parse_message_start`] or [`StatusLineRef::to_owned_line`] does not
 /// allocate; a longer line, or one handed over as a `String` ([`StatusLine::parse`]), is kept on the heap.
+/// The price of the inline copy is a UTF-8 check on each [`StatusLine::as_str`] (and what goes through
+/// it: see there).
 ///
 /// ```
 /// use sip_codes_runtime::{StatusLine, StatusClass, StatusCodeSet};
@@ -267,100 +281,114 @@ impl<'a, C: StatusCodeSet> TryFrom<&'a str> for StatusLineRef<'a, C> {
 /// ```
 pub struct StatusLine<C> {
     text: Text,
-    code: u16,
     _set: PhantomData<fn() -> C>,
 }
 
-/// How many bytes of a line [`Text::Inline`] holds: the enum is then 56 bytes, and [`StatusLine`] 64.
-const INLINE: usize = 54;
+/// How many bytes of a line [`Text::Inline`] holds: [`Text`], and so [`StatusLine`], is then 64 bytes.
+const INLINE: usize = 56;
 
-/// The text of a [`StatusLine`]: inline when short, else on the heap.
+/// The text and the code of a [`StatusLine`]: inline when short, else on the heap.
 #[derive(Clone)]
 enum Text {
-    /// The first `len` bytes of `bytes` are the line (copied from a `&str`, so UTF-8).
+    /// The first `len` bytes of `bytes` are the line (copied from a `&str`, or ASCII, so UTF-8).
     Inline {
         len: u8,
-        bytes: [u8; INLINE],
+        code: u16,
+        bytes: InlineBytes,
     },
-    Heap(String),
+    Heap {
+        code: u16,
+        line: String,
+    },
 }
 
+/// The bytes of an inline line, at an offset that is a multiple of 8: UTF-8 validation (see
+/// [`StatusLine::as_str`]) is then about twice as fast as from an odd offset.
+#[derive(Clone, Copy)]
+#[repr(C, align(8))]
+struct InlineBytes([u8; INLINE]);
+
 impl Text {
-    /// A copy of `line`.
+    /// A copy of `line`, whose code is `code`.
     #[inline]
-    fn copy(line: &str) -> Text {
+    fn copy(line: &str, code: u16) -> Text {
         if line.len() > INLINE {
-            return Text::Heap(line.to_owned());
+            return Text::Heap {
+                code,
+                line: line.to_owned(),
+            };
         }
-        Text::inline(line.as_bytes())
+        Text::inline(line.as_bytes(), code)
     }
 
     /// `src`, at most [`INLINE`] bytes of UTF-8, kept inline.
     #[inline]
-    fn inline(src: &[u8]) -> Text {
+    fn inline(src: &[u8], code: u16) -> Text {
         debug_assert!(src.len() <= INLINE && core::str::from_utf8(src).is_ok());
+        let mut bytes = [0; INLINE];
         // Word by word in registers, stored once: the line as seven little-endian words, zero past its
         // end. (Copying into a stack buffer and then moving it stalls on store forwarding.)
-        let Some(last) = src.last_chunk::<8>() else {
-            let mut bytes = [0; INLINE];
-            bytes[..src.len()].copy_from_slice(src);
-            return Text::Inline {
-                len: src.len() as u8,
-                bytes,
+        if let Some(last) = src.last_chunk::<8>() {
+            let last = u64::from_le_bytes(*last);
+            let word = |i: usize| match src.get(i * 8..i * 8 + 8) {
+                Some(word) => u64::from_le_bytes(word.try_into().unwrap_or_default()),
+                // The bytes of the last word past `i * 8`, shifted down to the start.
+                None if i * 8 < src.len() => last >> (8 * (i * 8 + 8 - src.len())),
+                None => 0,
             };
-        };
-        let last = u64::from_le_bytes(*last);
-        let word = |i: usize| match src.get(i * 8..i * 8 + 8) {
-            Some(word) => u64::from_le_bytes(word.try_into().unwrap_or_default()),
-            // The bytes of the last word past `i * 8`, shifted down to the start.
-            None if i * 8 < src.len() => last >> (8 * (i * 8 + 8 - src.len())),
-            None => 0,
-        };
-        let words = [
-            word(0),
-            word(1),
-            word(2),
-            word(3),
-            word(4),
-            word(5),
-            word(6),
-        ];
-        let mut bytes = [0; INLINE];
-        for (chunk, word) in bytes.chunks_mut(8).zip(words) {
-            chunk.copy_from_slice(&word.to_le_bytes()[..chunk.len()]);
+            for (i, chunk) in bytes.chunks_exact_mut(8).enumerate() {
+                chunk.copy_from_slice(&word(i).to_le_bytes());
+            }
+        } else {
+            bytes[..src.len()].copy_from_slice(src);
         }
         Text::Inline {
             len: src.len() as u8,
-            bytes,
+            code,
+            bytes: InlineBytes(bytes),
         }
     }
 
-    /// `a` then `b`.
-    fn concat(a: &str, b: &str) -> Text {
+    /// `a` then `b`, whose code is `code`.
+    fn concat(a: &str, b: &str, code: u16) -> Text {
         let len = a.len() + b.len();
         if len > INLINE {
             let mut line = String::with_capacity(len);
             line.push_str(a);
             line.push_str(b);
-            return Text::Heap(line);
+            return Text::Heap { code, line };
         }
         let mut bytes = [0; INLINE];
         bytes[..a.len()].copy_from_slice(a.as_bytes());
         bytes[a.len()..len].copy_from_slice(b.as_bytes());
         Text::Inline {
             len: len as u8,
-            bytes,
+            code,
+            bytes: InlineBytes(bytes),
+        }
+    }
+
+    fn code(&self) -> u16 {
+        match *self {
+            Text::Inline { code, .. } | Text::Heap { code, .. } => code,
+        }
+    }
+
+    fn as_bytes(&self) -> &[u8] {
+        match self {
+            Text::Inline { len, bytes, .. } => &bytes.0[..usize::from(*len)],
+            Text::Heap { line, .. } => line.as_bytes(),
         }
     }
 
     fn as_str(&self) -> &str {
         match self {
-            // Always `Ok`: the bytes were copied from `&str`s, whole. (No `unsafe` in this crate, so
-            // the check is made again; for a line this short, it is a few word compares.)
-            Text::Inline { len, bytes } => {
-                core::str::from_utf8(&bytes[..usize::from(*len)]).unwrap_or_default()
+            // Always `Ok`: the bytes are UTF-8 (see `Inline`); the runtime has no `unsafe` to skip the
+            // check.
+            Text::Inline { len, bytes, .. } => {
+                core::str::from_utf8(&bytes.0[..usize::from(*len)]).unwrap_or_default()
             }
-            Text::Heap(line) => line,
+            Text::Heap { line, .. } => line,
         }
     }
 }
@@ -370,8 +398,7 @@ impl<C: StatusCodeSet> StatusLine<C> {
     pub fn parse(line: String) -> Result<Self, Error> {
         let code = StatusLineRef::<C>::parse(&line)?.code;
         Ok(StatusLine {
-            text: Text::Heap(line),
-            code,
+            text: Text::Heap { code, line },
             _set: PhantomData,
         })
     }
@@ -384,8 +411,7 @@ impl<C: StatusCodeSet> StatusLine<C> {
         // ASCII, so always `Ok`.
         let head = core::str::from_utf8(&head).unwrap_or_default();
         StatusLine {
-            text: Text::concat(head, phrase),
-            code,
+            text: Text::concat(head, phrase, code),
             _set: PhantomData,
         }
     }
@@ -396,11 +422,10 @@ impl<C: StatusCodeSet> StatusLine<C> {
         // which is UTF-8, copied inline.
         if let Some((code, cr)) = scan_message(message)
             && cr <= INLINE
-            && message[..cr].is_ascii()
+            && is_ascii(&message[..cr])
         {
             let line = StatusLine {
-                text: Text::inline(&message[..cr]),
-                code,
+                text: Text::inline(&message[..cr], code),
                 _set: PhantomData,
             };
             return Ok((line, cr + 2));
@@ -409,46 +434,65 @@ impl<C: StatusCodeSet> StatusLine<C> {
         Ok((line.to_owned_line(), used))
     }
 
-    /// The borrowed view of this line.
+    /// The borrowed view of this line (for an inline line, after the UTF-8 check of
+    /// [`StatusLine::as_str`]).
     pub fn borrowed(&self) -> StatusLineRef<'_, C> {
         StatusLineRef {
             line: self.text.as_str(),
-            code: self.code,
+            code: self.code(),
             _set: PhantomData,
         }
     }
 
     /// The status code (`403`), in 100–699.
     pub fn code(&self) -> u16 {
-        self.code
+        self.text.code()
     }
 
     /// The code as a member of `C`, or `None` if `C` does not know it.
     pub fn status(&self) -> Option<C> {
-        self.borrowed().status()
+        C::from_u16(self.code())
     }
 
     /// The code as RFC 3261 §8.1.3.2 says to treat it: see [`crate::code::interpret`].
     pub fn interpret(&self) -> Result<C, InterpretError> {
-        self.borrowed().interpret()
+        interpret(self.code())
     }
 
     /// The class of the code.
     pub fn class(&self) -> StatusClass {
-        self.borrowed().class()
+        // The code was checked to be in 100–699.
+        StatusClass::of(self.code()).unwrap_or(StatusClass::GlobalFailure)
     }
 
-    /// The reason phrase as received (`"Wrong Guess"`); may be empty.
+    /// The reason phrase as received (`"Wrong Guess"`); may be empty. For an inline line, after the
+    /// UTF-8 check of [`StatusLine::as_str`].
     pub fn reason(&self) -> &str {
-        self.borrowed().reason()
+        self.as_str().get(PHRASE_START..).unwrap_or("")
     }
 
-    /// The SIP version as received (`"SIP/2.0"`).
+    /// The SIP version as received (`"SIP/2.0"`, or `"sip/2.0"`).
     pub fn version(&self) -> &str {
-        self.borrowed().version()
+        // One of eight static strings, by the case of the three letters (the line was checked to start
+        // with `SIP/2.0` in some case): no UTF-8 check of an inline line.
+        const VERSIONS: [&str; 8] = [
+            "SIP/2.0", "sIP/2.0", "SiP/2.0", "siP/2.0", "SIp/2.0", "sIp/2.0", "Sip/2.0", "sip/2.0",
+        ];
+        match self.text.as_bytes() {
+            [s, i, p, ..] => {
+                let lower = |b: u8, bit: u8| usize::from((b & 0x20) >> 5 << bit);
+                VERSIONS[lower(*s, 0) | lower(*i, 1) | lower(*p, 2)]
+            }
+            _ => "",
+        }
     }
 
     /// The whole line as received.
+    ///
+    /// A line kept inside the value (see [`StatusLine`]) is checked to be UTF-8 again on each call: about
+    /// 10 ns for a typical line, as the runtime has no `unsafe` to skip a check it knows will pass. The
+    /// code, the status, the class and the version are read without it; [`StatusLineRef`] (borrowed) and
+    /// a line handed over as a `String` ([`StatusLine::parse`]) never pay it.
     pub fn as_str(&self) -> &str {
         self.text.as_str()
     }
@@ -458,7 +502,6 @@ impl<C> Clone for StatusLine<C> {
     fn clone(&self) -> Self {
         StatusLine {
             text: self.text.clone(),
-            code: self.code,
             _set: PhantomData,
         }
     }
@@ -481,7 +524,7 @@ impl<C> fmt::Display for StatusLine<C> {
 
 impl<C> PartialEq for StatusLine<C> {
     fn eq(&self, other: &Self) -> bool {
-        self.text.as_str() == other.text.as_str()
+        self.text.as_bytes() == other.text.as_bytes()
     }
 }
 
@@ -759,6 +802,20 @@ mod tests {
     }
 
     #[test]
+    fn ascii_check() {
+        for len in 0..40 {
+            for at in 0..len {
+                for byte in [0x00, 0x7f, 0x80, 0xc3, 0xff] {
+                    let mut b = vec![b'a'; len];
+                    b[at] = byte;
+                    assert_eq!(is_ascii(&b), b.is_ascii(), "{b:?}");
+                }
+            }
+            assert!(is_ascii(&vec![b'a'; len]));
+        }
+    }
+
+    #[test]
     fn inline_and_heap_text() {
         let long = format!("SIP/2.0 499 {}", "x".repeat(INLINE));
         for line in [
@@ -772,13 +829,21 @@ mod tests {
         ] {
             let parsed: Line = line.parse().unwrap();
             let heap = Line::parse(line.to_owned()).unwrap();
-            assert!(matches!(heap.text, Text::Heap(_)));
+            assert!(matches!(heap.text, Text::Heap { .. }));
             assert_eq!(
                 matches!(parsed.text, Text::Inline { .. }),
                 line.len() <= INLINE,
                 "{line:?}"
             );
             for l in [&parsed, &heap, &parsed.clone(), &heap.clone()] {
+                assert_eq!(
+                    l.status(),
+                    StatusLineRef::<TestCode>::parse(line).unwrap().status()
+                );
+                assert_eq!(
+                    l.class(),
+                    StatusLineRef::<TestCode>::parse(line).unwrap().class()
+                );
                 assert_eq!(l.as_str(), line);
                 assert_eq!(l.to_string(), line);
                 assert_eq!(format!("{l:?}"), format!("StatusLine({line:?})"));
@@ -800,6 +865,36 @@ mod tests {
             assert_eq!(line.status(), Some(status));
         }
         assert_eq!(size_of::<Line>(), 64);
+        // Every case of `SIP`, the code's own phrase and another one, inline and on the heap.
+        for case in 0..8 {
+            let version: String = "SIP/2.0"
+                .chars()
+                .enumerate()
+                .map(|(at, c)| {
+                    if at < 3 && case & (1 << at) != 0 {
+                        c.to_ascii_lowercase()
+                    } else {
+                        c
+                    }
+                })
+                .collect();
+            for phrase in [
+                "Method Not Allowed",
+                "Method not allowed",
+                "",
+                "M\u{e9}thode",
+            ] {
+                let text = format!("{version} 405 {phrase}");
+                let inline: Line = text.parse().unwrap();
+                let heap = Line::parse(text.clone()).unwrap();
+                for l in [&inline, &heap] {
+                    assert_eq!(l.version(), &text[..7]);
+                    assert_eq!(l.reason(), phrase);
+                    assert_eq!(l.borrowed().reason(), phrase);
+                    assert_eq!(l.borrowed().version(), &text[..7]);
+                }
+            }
+        }
     }
 
     #[test]
