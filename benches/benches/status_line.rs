@@ -7,6 +7,11 @@
 //! - the line at the start of a message, `<line>\r\n\r\n` (`sip-codes/message`:
 //!   `StatusLine::parse_message_start`; `rsip` and `rsipstack`: `Response::try_from(&[u8])`, as they have
 //!   no parser for a status line alone; the message has no header, so they parse only the line).
+//!
+//! `status_line_reason`: reading the reason phrase of a line parsed before timing (the vendor phrase):
+//! `sip-codes` = `StatusLine::reason` (the owned line keeps a short line inline, so it checks the copy
+//! is UTF-8 again to hand out a `&str`), `sip-codes/borrowed` = `StatusLineRef::reason`,
+//! `ezk-sip-types` = its `reason` field.
 
 use std::hint::black_box;
 
@@ -57,5 +62,22 @@ fn status_line(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, status_line);
+fn reason(c: &mut Criterion) {
+    let (_, line) = CASES[1];
+    let ours: sip_codes::StatusLine = line.parse().unwrap();
+    let borrowed: StatusLineRef<'_> = StatusLineRef::parse(line).unwrap();
+    let ezk: ezk_sip_types::msg::StatusLine = line.parse().unwrap();
+    assert_eq!(ours.reason(), ezk.reason.as_deref().unwrap_or(""));
+    let mut g = c.benchmark_group("status_line_reason");
+    g.bench_function("sip-codes", |b| b.iter(|| black_box(&ours).reason().len()));
+    g.bench_function("sip-codes/borrowed", |b| {
+        b.iter(|| black_box(&borrowed).reason().len())
+    });
+    g.bench_function("ezk-sip-types", |b| {
+        b.iter(|| black_box(&ezk).reason.as_deref().map_or(0, str::len))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, status_line, reason);
 criterion_main!(benches);
