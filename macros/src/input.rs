@@ -125,22 +125,9 @@ impl MacroInput {
                 format!("expected the spec path or an option `key = value`; options: {OPTIONS}"),
             ));
         };
-        let value_span = span_of(value);
         match key.to_string().as_str() {
-            "spec" => {
-                *spec = Some(
-                    one(value)
-                        .ok_or_else(|| expected_str(value_span))
-                        .and_then(str_lit)?,
-                )
-            }
-            "bundled" => {
-                self.bundled = Some(
-                    one(value)
-                        .ok_or_else(|| expected_str(value_span))
-                        .and_then(str_lit)?,
-                );
-            }
+            "spec" => *spec = Some(string(value)?),
+            "bundled" => self.bundled = Some(string(value)?),
             "name" => self.name = ident(value)?,
             "module" => self.module = ident(value)?,
             "vis" => self.vis = visibility(value)?,
@@ -200,14 +187,6 @@ fn key_value(arg: &[TokenTree]) -> Option<(&Ident, &[TokenTree])> {
     }
 }
 
-/// The single token of `value`, if it is one.
-fn one(value: &[TokenTree]) -> Option<&TokenTree> {
-    match value {
-        [token] => Some(token),
-        _ => None,
-    }
-}
-
 /// A span covering `tokens` (the first one's where spans cannot be joined), or the call site if none.
 fn span_of(tokens: &[TokenTree]) -> Span {
     let Some(first) = tokens.first() else {
@@ -219,6 +198,14 @@ fn span_of(tokens: &[TokenTree]) -> Span {
 
 fn expected_str(span: Span) -> Error {
     Error::new(span, "expected a string literal")
+}
+
+/// A string option (`spec = "codes.yaml"`).
+fn string(value: &[TokenTree]) -> Result<StrLit, Error> {
+    match value {
+        [token] => str_lit(token),
+        _ => Err(expected_str(span_of(value))),
+    }
 }
 
 /// An identifier option (`name = VendorCode`).
