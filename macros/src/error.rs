@@ -32,3 +32,11 @@ impl Error {
             .collect()
     }
 }
+
+impl From<syn::Error> for Error {
+    fn from(err: syn::Error) -> Self {
+        Error {
+            errors: err.into_iter().map(|e| (e.span(), e.to_string())).collect(),
+        }
+    }
+}

@@ -1,11 +1,11 @@
-//! The arguments of `sip_codes_impl!`, as the facade's `sip_codes!` passes them:
-//! `krate = $crate, bundled = "/abs/sip-codes.yaml", spec = "path.yaml" [, name = StatusCode] [, module = status] [, vis = pub(crate)]
-//! [, derive(serde::Serialize, …)] [, codes = [100, 180, 200, …]]`.
-//!
-//! Read straight from the tokens: the grammar is a handful of `key = value` pairs, and a parser library
-//! (syn) would cost every user of `sip-codes` its compile time on a cold build.
+//! The arguments of `sip_codes_impl!`, as the facade's `sip_codes!` passes them, read with `syn`:
+//! `krate = $crate, bundled = "spec/sip-codes.yaml", "path.yaml" [, name = StatusCode] [, module = status]
+//! [, vis = pub(crate)] [, derive(serde::Serialize, …)] [, codes = [100, 180, 200, …]]`.
 
-use proc_macro2::{Delimiter, Ident, Span, TokenStream, TokenTree};
+use proc_macro2::{Span, TokenStream};
+use syn::parse::{Parse, ParseStream, Parser};
+use syn::punctuated::Punctuated;
+use syn::{Ident, LitInt, LitStr, Path, Token, Visibility, bracketed, parenthesized};
 
 use crate::error::Error;
 
@@ -13,9 +13,9 @@ use crate::error::Error;
 pub struct MacroInput {
     /// The path of the facade crate (`$crate` as the wrapper passes it).
     pub krate: TokenStream,
-    /// The spec path literal: errors in the spec point at it.
+    /// The spec path literal: errors in the spec point at it, and generated bounds are placed on it.
     pub spec: StrLit,
-    /// The absolute path of the spec bundled with the facade, which `extends: sip-codes` starts from.
+    /// The bundled spec, relative to the file the facade's wrapper is written in (`extends: sip-codes`).
     pub bundled: Option<StrLit>,
     /// The name of the generated enum (`StatusCode`).
     pub name: Ident,
@@ -24,7 +24,7 @@ pub struct MacroInput {
     /// The visibility of everything generated (`pub`), as written.
     pub vis: TokenStream,
     /// Extra derives for the enum, one path each.
-    pub derives: Vec<TokenStream>,
+    pub derives: Vec<Path>,
     /// Only these codes of the spec, if given.
     pub codes: Option<Vec<IntLit>>,
 }
@@ -37,31 +37,107 @@ pub struct StrLit {
     pub span: Span,
 }
 
-/// An integer literal of the `codes` list: its value (if it fits a `u16`), its text and where it was written.
+impl From<LitStr> for StrLit {
+    fn from(lit: LitStr) -> Self {
+        StrLit {
+            value: lit.value(),
+            span: lit.span(),
+        }
+    }
+}
+
+/// An integer literal of the `codes` list: its value (if it is a decimal number that fits a `u16`), its
+/// text and where it was written.
 pub struct IntLit {
-    /// The value, if it is a decimal number that fits a `u16`.
     pub value: Option<u16>,
-    /// The literal as written.
     pub text: String,
-    /// The literal's span.
     pub span: Span,
 }
 
 const OPTIONS: &str = "name, module, vis, derive(...), codes";
 
-impl MacroInput {
-    /// Parses the macro's arguments.
-    pub fn parse(tokens: TokenStream) -> Result<Self, Error> {
-        let mut args = split_commas(tokens);
-        if args.is_empty() {
-            return Err(Error::new(Span::call_site(), "expected `krate = $crate`"));
+/// One argument.
+enum Arg {
+    Spec(LitStr),
+    Option(Ident, OptionValue),
+}
+
+enum OptionValue {
+    Tokens(TokenStream),
+    Derives(Vec<Path>),
+}
+
+impl Parse for Arg {
+    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
+        if input.peek(syn::Lit) {
+            return match input.parse::<syn::Lit>()? {
+                syn::Lit::Str(lit) => Ok(Arg::Spec(lit)),
+                other => Err(syn::Error::new(other.span(), "expected a string literal")),
+            };
         }
-        let first = args.remove(0);
-        let krate = match key_value(&first) {
-            Some((key, value)) if key == "krate" && !value.is_empty() => {
-                value.iter().cloned().collect()
+        let key: Ident = input.call(syn::ext::IdentExt::parse_any).map_err(|err| {
+            syn::Error::new(
+                err.span(),
+                format!("expected the spec path or an option `key = value`; options: {OPTIONS}"),
+            )
+        })?;
+        if key == "derive" && input.peek(syn::token::Paren) {
+            let content;
+            parenthesized!(content in input);
+            let paths =
+                Punctuated::<TokenStream, Token![,]>::parse_terminated_with(&content, |s| {
+                    s.step(|cursor| {
+                        let mut rest = *cursor;
+                        let mut out = TokenStream::new();
+                        while let Some((tt, next)) = rest.token_tree() {
+                            if matches!(&tt, proc_macro2::TokenTree::Punct(p) if p.as_char() == ',')
+                            {
+                                break;
+                            }
+                            out.extend([tt]);
+                            rest = next;
+                        }
+                        Ok((out, rest))
+                    })
+                })?;
+            let mut derives = Vec::new();
+            for tokens in paths {
+                let path = syn::parse2::<Path>(tokens.clone()).map_err(|_| {
+                    syn::Error::new_spanned(&tokens, "expected a path to a derive macro")
+                })?;
+                derives.push(path);
             }
-            _ => return Err(Error::new(span_of(&first), "expected `krate = $crate`")),
+            return Ok(Arg::Option(key, OptionValue::Derives(derives)));
+        }
+        if !input.peek(Token![=]) {
+            return Err(syn::Error::new(
+                key.span(),
+                format!("expected the spec path or an option `key = value`; options: {OPTIONS}"),
+            ));
+        }
+        input.parse::<Token![=]>()?;
+        let mut value = TokenStream::new();
+        while !input.is_empty() && !input.peek(Token![,]) {
+            value.extend([input.parse::<proc_macro2::TokenTree>()?]);
+        }
+        Ok(Arg::Option(key, OptionValue::Tokens(value)))
+    }
+}
+
+impl MacroInput {
+    /// Parses the macro's arguments; every bad option is reported, each at its own tokens.
+    pub fn parse(tokens: TokenStream) -> Result<Self, Error> {
+        let args = Punctuated::<Arg, Token![,]>::parse_terminated
+            .parse2(flatten(tokens))
+            .map_err(Error::from)?;
+        let mut args = args.into_iter();
+        let krate = match args.next() {
+            Some(Arg::Option(key, OptionValue::Tokens(value)))
+                if key == "krate" && !value.is_empty() =>
+            {
+                value
+            }
+            _ => return Err(Error::new(Span::call_site(), "expected `krate = $crate`")),
         };
         let mut out = MacroInput {
             krate,
@@ -78,9 +154,9 @@ impl MacroInput {
         };
         let mut spec = None;
         let mut errors: Option<Error> = None;
-        for arg in args.iter().filter(|arg| !arg.is_empty()) {
+        for arg in args {
             if let Err(err) = out.option(arg, &mut spec) {
-                Error::push(&mut errors, err);
+                Error::push(&mut errors, err.into());
             }
         }
         if let Some(errors) = errors {
@@ -95,35 +171,28 @@ impl MacroInput {
         Ok(out)
     }
 
-    /// Reads one argument: the spec path, or one `key = value` option.
-    fn option(&mut self, arg: &[TokenTree], spec: &mut Option<StrLit>) -> Result<(), Error> {
-        if let [TokenTree::Literal(_)] = arg {
-            *spec = Some(str_lit(&arg[0])?);
-            return Ok(());
-        }
-        if let [TokenTree::Ident(key), TokenTree::Group(group)] = arg
-            && key == "derive"
-            && group.delimiter() == Delimiter::Parenthesis
-        {
-            for path in split_commas(group.stream()) {
-                if path.is_empty() {
-                    continue;
-                }
-                if !is_path(&path) {
-                    return Err(Error::new(
-                        span_of(&path),
-                        "expected a path to a derive macro",
-                    ));
-                }
-                self.derives.push(path.into_iter().collect());
+    /// Applies one argument.
+    fn option(&mut self, arg: Arg, spec: &mut Option<StrLit>) -> syn::Result<()> {
+        let (key, value) = match arg {
+            Arg::Spec(lit) => {
+                *spec = Some(lit.into());
+                return Ok(());
             }
-            return Ok(());
-        }
-        let Some((key, value)) = key_value(arg) else {
-            return Err(Error::new(
-                span_of(arg),
-                format!("expected the spec path or an option `key = value`; options: {OPTIONS}"),
-            ));
+            Arg::Option(key, OptionValue::Derives(paths)) => {
+                self.derives.extend(paths);
+                let _ = key;
+                return Ok(());
+            }
+            Arg::Option(key, OptionValue::Tokens(value)) => (key, value),
+        };
+        let string = |value: TokenStream| {
+            syn::parse2::<LitStr>(value.clone())
+                .map(StrLit::from)
+                .map_err(|_| syn::Error::new_spanned(value, "expected a string literal"))
+        };
+        let ident = |value: TokenStream| {
+            syn::parse2::<Ident>(value.clone())
+                .map_err(|_| syn::Error::new_spanned(value, "expected an identifier"))
         };
         match key.to_string().as_str() {
             "spec" => *spec = Some(string(value)?),
@@ -133,7 +202,7 @@ impl MacroInput {
             "vis" => self.vis = visibility(value)?,
             "codes" => self.codes = Some(codes(value)?),
             other => {
-                return Err(Error::new(
+                return Err(syn::Error::new(
                     key.span(),
                     format!("unknown option `{other}`; expected one of: {OPTIONS}"),
                 ));
@@ -143,255 +212,68 @@ impl MacroInput {
     }
 }
 
-/// The tokens of `tokens` split at its top-level commas, with invisible groups (what a `macro_rules!`
-/// fragment such as `$path:literal` arrives wrapped in) opened.
-fn split_commas(tokens: TokenStream) -> Vec<Vec<TokenTree>> {
-    let mut args = vec![Vec::new()];
-    for token in flatten(tokens) {
-        match &token {
-            TokenTree::Punct(p) if p.as_char() == ',' => args.push(Vec::new()),
-            _ => {
-                if let Some(last) = args.last_mut() {
-                    last.push(token);
-                }
+/// `tokens` with every invisible group (what a `macro_rules!` fragment such as `$path:literal` arrives
+/// wrapped in) opened.
+fn flatten(tokens: TokenStream) -> TokenStream {
+    tokens
+        .into_iter()
+        .flat_map(|token| match token {
+            proc_macro2::TokenTree::Group(g) if g.delimiter() == proc_macro2::Delimiter::None => {
+                flatten(g.stream()).into_iter().collect::<Vec<_>>()
             }
-        }
-    }
-    if args.last().is_some_and(Vec::is_empty) {
-        args.pop();
-    }
-    args
+            other => vec![other],
+        })
+        .collect()
 }
 
-/// The tokens of `tokens` with every `Delimiter::None` group replaced by its contents.
-fn flatten(tokens: TokenStream) -> Vec<TokenTree> {
-    let mut out = Vec::new();
-    for token in tokens {
-        match token {
-            TokenTree::Group(g) if g.delimiter() == Delimiter::None => {
-                out.extend(flatten(g.stream()))
-            }
-            other => out.push(other),
-        }
-    }
-    out
-}
-
-/// `key = value…`: the key and the value's tokens.
-fn key_value(arg: &[TokenTree]) -> Option<(&Ident, &[TokenTree])> {
-    match arg {
-        [TokenTree::Ident(key), TokenTree::Punct(eq), value @ ..] if eq.as_char() == '=' => {
-            Some((key, value))
-        }
-        _ => None,
-    }
-}
-
-/// A span covering `tokens` (the first one's where spans cannot be joined), or the call site if none.
-fn span_of(tokens: &[TokenTree]) -> Span {
-    let Some(first) = tokens.first() else {
-        return Span::call_site();
-    };
-    let last = tokens.last().map_or(first.span(), TokenTree::span);
-    first.span().join(last).unwrap_or(first.span())
-}
-
-fn expected_str(span: Span) -> Error {
-    Error::new(span, "expected a string literal")
-}
-
-/// A string option (`spec = "codes.yaml"`).
-fn string(value: &[TokenTree]) -> Result<StrLit, Error> {
-    match value {
-        [token] => str_lit(token),
-        _ => Err(expected_str(span_of(value))),
-    }
-}
-
-/// An identifier option (`name = VendorCode`).
-fn ident(value: &[TokenTree]) -> Result<Ident, Error> {
-    match value {
-        [TokenTree::Ident(ident)] => Ok(ident.clone()),
-        _ => Err(Error::new(span_of(value), "expected an identifier")),
-    }
-}
-
-/// `pub`, `pub(crate)`, `pub(super)`, `pub(in path)`, or nothing (private to the calling module).
-fn visibility(value: &[TokenTree]) -> Result<TokenStream, Error> {
-    let ok = match value {
-        [] => true,
-        [TokenTree::Ident(p)] => p == "pub",
-        [TokenTree::Ident(p), TokenTree::Group(g)] => {
-            p == "pub" && g.delimiter() == Delimiter::Parenthesis && {
-                let inner: Vec<TokenTree> = g.stream().into_iter().collect();
-                match inner.as_slice() {
-                    [TokenTree::Ident(scope)] => {
-                        scope == "crate" || scope == "super" || scope == "self"
-                    }
-                    [TokenTree::Ident(kw), path @ ..] => {
-                        kw == "in" && !path.is_empty() && is_path(path)
-                    }
-                    _ => false,
-                }
-            }
-        }
-        _ => false,
-    };
-    if ok {
-        Ok(value.iter().cloned().collect())
-    } else {
-        Err(Error::new(
-            span_of(value),
+/// `pub`, `pub(crate)`, `pub(super)`, `pub(self)`, `pub(in path)`, or nothing (private to the module).
+fn visibility(value: TokenStream) -> syn::Result<TokenStream> {
+    let error = || {
+        syn::Error::new_spanned(
+            &value,
             "expected a visibility: `pub`, `pub(crate)`, `pub(super)` or `pub(in path)`",
-        ))
+        )
+    };
+    let vis = syn::parse2::<Visibility>(value.clone()).map_err(|_| error())?;
+    match &vis {
+        Visibility::Inherited if !value.is_empty() => Err(error()),
+        _ => Ok(value),
     }
-}
-
-/// A path: identifiers separated by `::`, optionally starting with `::`.
-fn is_path(tokens: &[TokenTree]) -> bool {
-    let mut want_ident = true;
-    let mut i = 0;
-    if let [TokenTree::Punct(a), TokenTree::Punct(b), ..] = tokens
-        && a.as_char() == ':'
-        && b.as_char() == ':'
-    {
-        i = 2;
-    }
-    while i < tokens.len() {
-        match (&tokens[i], want_ident) {
-            (TokenTree::Ident(_), true) => {
-                want_ident = false;
-                i += 1;
-            }
-            (TokenTree::Punct(a), false) if a.as_char() == ':' => {
-                match tokens.get(i + 1) {
-                    Some(TokenTree::Punct(b)) if b.as_char() == ':' => {}
-                    _ => return false,
-                }
-                want_ident = true;
-                i += 2;
-            }
-            _ => return false,
-        }
-    }
-    !want_ident
 }
 
 /// `[100, 180, 200]`.
-fn codes(value: &[TokenTree]) -> Result<Vec<IntLit>, Error> {
-    let [TokenTree::Group(list)] = value else {
-        return Err(Error::new(
-            span_of(value),
-            "expected a list of codes: `[100, 180, 200]`",
-        ));
+fn codes(value: TokenStream) -> syn::Result<Vec<IntLit>> {
+    let list = |input: ParseStream<'_>| {
+        let content;
+        bracketed!(content in input);
+        let items = Punctuated::<syn::Lit, Token![,]>::parse_terminated(&content)
+            .map_err(|err| syn::Error::new(err.span(), "expected a code, e.g. 486"))?;
+        items
+            .into_iter()
+            .map(|lit| match lit {
+                syn::Lit::Int(int) => Ok(int_lit(&int)),
+                other => Err(syn::Error::new(other.span(), "expected a code, e.g. 486")),
+            })
+            .collect()
     };
-    if list.delimiter() != Delimiter::Bracket {
-        return Err(Error::new(
-            list.span(),
-            "expected a list of codes: `[100, 180, 200]`",
-        ));
-    }
-    let mut out = Vec::new();
-    for item in split_commas(list.stream()) {
-        match item.as_slice() {
-            [TokenTree::Literal(lit)] => {
-                let text = lit.to_string();
-                out.push(IntLit {
-                    value: int_value(&text),
-                    text,
-                    span: lit.span(),
-                });
-            }
-            [] => {}
-            other => return Err(Error::new(span_of(other), "expected a code, e.g. 486")),
-        }
-    }
-    Ok(out)
-}
-
-/// The value of a decimal integer literal (`486`, `4_86`, `486u16`) if it fits a `u16`.
-fn int_value(text: &str) -> Option<u16> {
-    const SUFFIXES: [&str; 12] = [
-        "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128", "isize",
-    ];
-    let end = text
-        .find(|c: char| !(c.is_ascii_digit() || c == '_'))
-        .unwrap_or(text.len());
-    let (number, suffix) = text.split_at(end);
-    if !number.starts_with(|c: char| c.is_ascii_digit())
-        || !(suffix.is_empty() || SUFFIXES.contains(&suffix))
-    {
-        return None;
-    }
-    number.replace('_', "").parse().ok()
-}
-
-/// The value of a string literal token: `"…"` with its escapes, or a raw string `r"…"` / `r#"…"#`.
-fn str_lit(token: &TokenTree) -> Result<StrLit, Error> {
-    let TokenTree::Literal(lit) = token else {
-        return Err(expected_str(token.span()));
-    };
-    let text = lit.to_string();
-    let value = if let Some(rest) = text.strip_prefix('r') {
-        let hashes = rest.len() - rest.trim_start_matches('#').len();
-        let fence = "#".repeat(hashes);
-        rest[hashes..]
-            .strip_prefix('"')
-            .and_then(|r| r.strip_suffix(&fence))
-            .and_then(|r| r.strip_suffix('"'))
-            .map(str::to_string)
-    } else {
-        text.strip_prefix('"')
-            .and_then(|r| r.strip_suffix('"'))
-            .and_then(unescape)
-    };
-    value
-        .map(|value| StrLit {
-            value,
-            span: lit.span(),
+    list.parse2(value.clone())
+        .map_err(|err| match err.to_string().as_str() {
+            "expected a code, e.g. 486" => err,
+            _ => syn::Error::new_spanned(value, "expected a list of codes: `[100, 180, 200]`"),
         })
-        .ok_or_else(|| expected_str(lit.span()))
 }
 
-/// Resolves the escapes of the body of a (non-raw) string literal; `None` on one this reader does not know.
-fn unescape(body: &str) -> Option<String> {
-    let mut out = String::with_capacity(body.len());
-    let mut chars = body.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match chars.next()? {
-            'n' => out.push('\n'),
-            'r' => out.push('\r'),
-            't' => out.push('\t'),
-            '0' => out.push('\0'),
-            '\\' => out.push('\\'),
-            '\'' => out.push('\''),
-            '"' => out.push('"'),
-            'x' => {
-                let hex: String = [chars.next()?, chars.next()?].iter().collect();
-                let byte = u8::from_str_radix(&hex, 16).ok().filter(u8::is_ascii)?;
-                out.push(char::from(byte));
-            }
-            'u' => {
-                if chars.next()? != '{' {
-                    return None;
-                }
-                let hex: String = chars
-                    .by_ref()
-                    .take_while(|&c| c != '}')
-                    .filter(|&c| c != '_')
-                    .collect();
-                out.push(char::from_u32(u32::from_str_radix(&hex, 16).ok()?)?);
-            }
-            '\n' => {
-                // A line continuation: the newline and the whitespace after it are not part of the string.
-                while chars.next_if(|c| c.is_whitespace()).is_some() {}
-            }
-            _ => return None,
-        }
+/// A code of the list: its value if it is a decimal literal (with an integer suffix or none) that fits a
+/// `u16`; `select` reports the others with their text.
+fn int_lit(lit: &LitInt) -> IntLit {
+    let text = lit.to_string();
+    let decimal = text.starts_with(|c: char| c.is_ascii_digit())
+        && !text.starts_with("0x")
+        && !text.starts_with("0o")
+        && !text.starts_with("0b");
+    IntLit {
+        value: decimal.then(|| lit.base10_parse::<u16>().ok()).flatten(),
+        text,
+        span: lit.span(),
     }
-    Some(out)
 }

@@ -6,7 +6,7 @@ use std::fmt;
 use std::io;
 use std::str::FromStr;
 
-use crate::class::StatusClass;
+use crate::StatusClass;
 use crate::code::StatusCodeSet;
 use crate::error::Error;
 use crate::header::{HeaderName, HeaderValue, MediaType};

@@ -4,7 +4,7 @@ use core::fmt;
 use core::marker::PhantomData;
 use core::str::FromStr;
 
-use crate::class::StatusClass;
+use crate::StatusClass;
 use crate::code::{InterpretError, ParseCodeErrorKind, StatusCodeSet, interpret, parse_code};
 use crate::error::{Error, ErrorKind};
 

@@ -1,28 +1,16 @@
-//! The character classes of the RFC 3261 §25 grammar that validation needs, in one place.
+//! Validation of wire strings against the RFC 3261 §25 grammar, with this crate's [`Error`]: the character
+//! classes themselves are `sip_codes_core::text`.
 
 use crate::error::Error;
 
-/// Whether `b` is a `token` character (RFC 3261 §25.1: alphanum / "-" / "." / "!" / "%" / "*" / "_" / "+" /
-/// "`" / "'" / "~").
-pub const fn is_token_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric()
-        || matches!(
-            b,
-            b'-' | b'.' | b'!' | b'%' | b'*' | b'_' | b'+' | b'`' | b'\'' | b'~'
-        )
-}
-
-/// Whether `s` is a non-empty `token`.
-pub fn is_token(s: &str) -> bool {
-    !s.is_empty() && s.bytes().all(is_token_byte)
-}
+pub use sip_codes_core::text::{is_token, is_token_byte};
 
 /// Checks that `s` is a non-empty `token`; `what` names the value in the error.
 pub fn check_token(s: &str, what: &'static str) -> Result<(), Error> {
     if s.is_empty() {
         return Err(Error::empty(what));
     }
-    match s.bytes().position(|b| !is_token_byte(b)) {
+    match sip_codes_core::text::invalid_token_byte(s) {
         None => Ok(()),
         Some(at) => Err(Error::invalid_char(what, s.as_bytes()[at], at)),
     }
@@ -32,8 +20,7 @@ pub fn check_token(s: &str, what: &'static str) -> Result<(), Error> {
 /// other control character but horizontal tab (RFC 3261 §25: `TEXT-UTF8char` and `LWS` only).
 /// This is what makes header injection and response splitting impossible.
 pub fn check_text(s: &str, what: &'static str) -> Result<(), Error> {
-    // The same test as a reason phrase's, made a word at a time.
-    match crate::code::invalid_phrase_byte(s.as_bytes()) {
+    match sip_codes_core::text::invalid_text_byte(s.as_bytes()) {
         None => Ok(()),
         Some(at) => Err(Error::invalid_char(what, s.as_bytes()[at], at)),
     }

@@ -1,14 +1,36 @@
-//! The rustdoc text of generated items, from the spec's phrases, descriptions and citations.
+//! The rustdoc text of generated items, from the spec's phrases, descriptions and citations, in the
+//! sentences of the shared grammar (`sip_codes_core::sentence`).
 
-use proc_macro2::Literal;
+use proc_macro2::TokenStream;
+use quote::quote;
+use sip_codes_core::sentence::{self, Level};
 
-use crate::spec::model::{Code, Rule};
+use super::lit;
+use crate::spec::model::{AnswerRule, Code, LEVELS, Rule};
 
-/// The doc of a variant: title, citation, description, header rules, aliases.
+/// `#[doc = "…"]` for `text`.
+pub fn attr(text: &str) -> TokenStream {
+    let text = lit(text);
+    quote!(#[doc = #text])
+}
+
+/// `text` in a Markdown code span that the text cannot close (its longest run of backticks plus one).
+pub fn code(text: &str) -> String {
+    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest + 1);
+    let pad = if text.starts_with('`') || text.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{text}{pad}{fence}")
+}
+
+/// The doc of a variant: title, citation, description, registry status, header and answer rules, aliases.
 pub fn variant(code: &Code) -> String {
     let mut doc = format!(
-        "`{}` — {}\n\n{}\n",
-        code.title(),
+        "{} — {}\n\n{}\n",
+        self::code(&code.title()),
         code.citation.link(),
         code.description
     );
@@ -19,89 +41,62 @@ pub fn variant(code: &Code) -> String {
     if !code.aliases.is_empty() {
         doc.push_str("\nAlso seen on the wire as:\n");
         for alias in &code.aliases {
-            doc.push_str(&format!("- \"{}\" ({})\n", alias.phrase, alias.source));
-        }
-    }
-    doc
-}
-
-/// The header rules of a code as a list, empty when it has none.
-pub fn rules(code: &Code) -> String {
-    let mut doc = String::new();
-    for (word, list) in [
-        ("MUST", &code.rules.must),
-        ("SHOULD", &code.rules.should),
-        ("MAY", &code.rules.may),
-        ("MUST NOT", &code.rules.must_not),
-    ] {
-        for rule in list {
-            if doc.is_empty() {
-                doc.push_str("\nHeader rules:\n");
-            }
             doc.push_str(&format!(
-                "- {word} carry {}{} ({})\n",
-                one_of(rule),
-                scope(rule),
-                rule.citation.link()
+                "- {} ({})\n",
+                self::code(&alias.phrase),
+                alias.source
             ));
         }
     }
     doc
 }
 
-fn one_of(rule: &Rule) -> String {
-    let names: Vec<String> = rule
-        .headers
-        .iter()
-        .map(|h| format!("`{}`", h.name))
-        .collect();
-    if rule.one_of {
-        format!("one of {}", names.join(", "))
-    } else {
-        names.join("")
+/// The rules of a code as a list: header rules, then the methods it answers; empty when it has none.
+pub fn rules(code: &Code) -> String {
+    let mut doc = String::new();
+    for level in LEVELS {
+        for rule in code.rules.list(level) {
+            if doc.is_empty() {
+                doc.push_str("\nRules:\n");
+            }
+            doc.push_str(&format!(
+                "- {} ({})\n",
+                rule_line(level, rule),
+                rule.citation.link()
+            ));
+        }
     }
+    for rule in &code.answers {
+        if doc.is_empty() {
+            doc.push_str("\nRules:\n");
+        }
+        doc.push_str(&format!(
+            "- {} ({})\n",
+            answers(code, rule),
+            rule.citation.link()
+        ));
+    }
+    doc
 }
 
-/// ` in responses to SUBSCRIBE`, ` when …`.
-pub fn scope(rule: &Rule) -> String {
-    let mut out = String::new();
-    if let Some(method) = &rule.method {
-        out.push_str(&format!(" in responses to {method}"));
-    }
-    if let Some(condition) = &rule.condition {
-        out.push_str(&format!(" when {condition}"));
-    }
-    out
+/// One header rule in words, without its citation.
+pub fn rule_line(level: Level, rule: &Rule) -> String {
+    sentence::rule(
+        level,
+        &rule.names(),
+        rule.one_of,
+        rule.method.as_deref(),
+        rule.condition.as_deref(),
+    )
 }
 
-/// Text for `#[diagnostic::on_unimplemented]` and `#[deprecated]`, where braces are format syntax.
+/// An answer rule of `code` in words, without its citation.
+pub fn answers(code: &Code, rule: &AnswerRule) -> String {
+    let methods: Vec<&str> = rule.methods.iter().map(String::as_str).collect();
+    sentence::answers(code.code, &code.phrase, &methods, rule.only, None)
+}
+
+/// Text for `#[diagnostic::on_unimplemented]`, where braces are format syntax.
 pub fn escape_braces(text: &str) -> String {
     text.replace('{', "{{").replace('}', "}}")
-}
-
-/// `text` as a raw string literal (`r"…"`, with as many `#` as it needs) for a `#[doc = …]` attribute:
-/// neither the macro nor the compiler then escapes and unescapes the docs character by character, which
-/// was a good part of the expansion time. Text a raw string cannot hold (a CR) becomes a normal literal.
-pub fn raw(text: &str) -> String {
-    if text.contains('\r') {
-        return format!("{text:?}");
-    }
-    // One `#` more than the longest run of `#` after a `"` in the text (none if it has no `"`).
-    let hashes = text
-        .match_indices('"')
-        .map(|(at, _)| 1 + text[at + 1..].bytes().take_while(|&b| b == b'#').count())
-        .max()
-        .unwrap_or(0);
-    let fence = "#".repeat(hashes);
-    format!("r{fence}\"{text}\"{fence}")
-}
-
-/// [`raw`] as a literal token, for code still written with `quote!`.
-pub fn lit(text: &str) -> Literal {
-    raw(text).parse().unwrap_or_else(|_| Literal::string(text))
-}
-
-/// `#[doc = r"…"]` for `text`, as source.
-pub fn attr(text: &str) -> String {
-    format!("#[doc = {}]\n", raw(text))
 }

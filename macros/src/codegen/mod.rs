@@ -1,27 +1,69 @@
-//! Code generation from a validated spec: [`status_code`] writes the enum and its impls, [`builders`] the
-//! status markers and typestate builders, [`docs`] the rustdoc text both use.
+//! Code generation from a validated spec, written with `quote!` throughout: the shape of every item is the
+//! Rust in these files, and spec text enters only as literals (`Literal::string`), so no phrase, alias,
+//! description, source or condition can change the shape of the output.
+//!
+//! [`status_code`] writes the enum, its data table and its impls; [`line`] the status-line types;
+//! [`rules_data`] the rules as static data; [`builders`] the status markers and the typestate builder;
+//! [`typestate`] the traits and impls behind the builder's compile-time checks; [`q850`] the cause tables;
+//! [`docs`] the rustdoc text.
 
 pub mod builders;
 pub mod docs;
+pub mod line;
 pub mod names;
 pub mod q850;
+pub mod rules_data;
 pub mod status_code;
+pub mod typestate;
 
-use proc_macro2::{Ident, Span, TokenStream};
-use quote::quote;
+use proc_macro2::{Ident, Literal, Span, TokenStream};
+use quote::{format_ident, quote};
 
 use crate::error::Error;
 use crate::input::MacroInput;
 use crate::spec::Spec;
 use crate::spec::model::{Citation, Code};
 
+/// What every part of the generator needs: the names and paths of the invocation.
+pub struct Ctx<'a> {
+    pub spec: &'a Spec,
+    pub input: &'a MacroInput,
+    /// `$crate::__private::runtime`, as generated code reaches the runtime outside the status module.
+    pub rt: TokenStream,
+    /// The enum (`StatusCode`).
+    pub name: &'a Ident,
+    /// The status module (`status`).
+    pub module: &'a Ident,
+    /// The span of the spec path literal: the `where` bounds whose errors users meet are placed there,
+    /// so that the compiler's "required by a bound" note points at the invocation, not at a build script's
+    /// output or at the bundled spec's absolute path.
+    pub bound_span: Span,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(spec: &'a Spec, input: &'a MacroInput) -> Self {
+        let krate = &input.krate;
+        Ctx {
+            spec,
+            input,
+            rt: quote!(#krate::__private::runtime),
+            name: &input.name,
+            module: &input.module,
+            bound_span: input.spec.span,
+        }
+    }
+}
+
 /// Everything the macro emits for `spec`.
 pub fn generate(spec: &Spec, input: &MacroInput) -> TokenStream {
-    let status_code = status_code::generate(spec, input);
-    let builders = builders::generate(spec, input);
-    let q850 = q850::generate(spec, input);
+    let ctx = Ctx::new(spec, input);
+    let status_code = status_code::generate(&ctx);
+    let line = line::generate(&ctx);
+    let q850 = q850::generate(&ctx);
+    let builders = builders::generate(&ctx);
     quote! {
         #status_code
+        #line
         #q850
         #builders
     }
@@ -60,37 +102,39 @@ pub fn variant(code: &Code) -> Ident {
     Ident::new(&code.variant, Span::call_site())
 }
 
-/// `text` as a Rust string literal, as source.
-pub fn quoted(text: &str) -> String {
-    format!("{text:?}")
+/// `text` as a string literal token.
+pub fn lit(text: &str) -> Literal {
+    Literal::string(text)
 }
 
-/// A `runtime::rules::Citation` constant for `citation`, as source (the runtime reached as `__rt`).
-pub fn citation(citation: &Citation) -> String {
-    match citation {
-        Citation::Rfc { rfc, section } => format!(
-            "__rt::rules::Citation::Rfc {{ rfc: {rfc}, section: {} }}",
-            quoted(section)
-        ),
-        Citation::Local(source) => format!("__rt::rules::Citation::Local({})", quoted(source)),
+/// `Some("text")` or `None`.
+pub fn option_lit(text: Option<&str>) -> TokenStream {
+    match text {
+        Some(text) => {
+            let text = lit(text);
+            quote!(::core::option::Option::Some(#text))
+        }
+        None => quote!(::core::option::Option::None),
     }
 }
 
-/// Generated source as tokens. Inside the compiler, the compiler's own lexer reads it in one call
-/// (proc-macro2's `parse` would first re-lex it with its own, unoptimised in a dev build, to validate it);
-/// elsewhere (unit tests) proc-macro2 does. The text is ours and always lexes; if it did not, the error
-/// says so instead of the macro panicking.
-pub fn parse(source: &str) -> TokenStream {
-    let parsed = if proc_macro::is_available() {
-        source
-            .parse::<proc_macro::TokenStream>()
-            .map(TokenStream::from)
-            .map_err(|err| err.to_string())
-    } else {
-        source.parse::<TokenStream>().map_err(|err| err.to_string())
-    };
-    parsed.unwrap_or_else(|err| {
-        let message = format!("sip_codes!: internal error, generated code does not lex: {err}");
-        quote!(::core::compile_error! { #message })
-    })
+/// A `Citation` constant, the runtime reached as `rt`.
+pub fn citation(rt: &TokenStream, citation: &Citation) -> TokenStream {
+    match citation {
+        Citation::Rfc { rfc, section } => {
+            let rfc = Literal::u16_unsuffixed(*rfc);
+            let section = lit(section);
+            quote!(#rt::Citation::Rfc { rfc: #rfc, section: #section })
+        }
+        Citation::Local(source) => {
+            let source = lit(source);
+            quote!(#rt::Citation::Local(#source))
+        }
+    }
+}
+
+/// `StatusLine` for `StatusCode`, `VendorLine` for `VendorCode`, `FooLine` for `Foo`.
+pub fn line_name(name: &Ident) -> Ident {
+    let name = name.to_string();
+    format_ident!("{}Line", name.strip_suffix("Code").unwrap_or(&name))
 }

@@ -4,14 +4,10 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use super::{docs, variant};
-use crate::input::MacroInput;
-use crate::spec::Spec;
+use super::{Ctx, docs, variant};
 
-pub fn generate(spec: &Spec, input: &MacroInput) -> TokenStream {
-    let krate = &input.krate;
-    let rt = quote!(__rt);
-    let name = &input.name;
+pub fn generate(ctx: &Ctx<'_>) -> TokenStream {
+    let Ctx { spec, rt, name, .. } = ctx;
     let empty = crate::spec::model::Q850::default();
     let q = spec.q850.as_ref().unwrap_or(&empty);
     let in_spec = |code: u16| spec.codes.iter().find(|c| c.code == code).map(variant);
@@ -51,24 +47,23 @@ pub fn generate(spec: &Spec, input: &MacroInput) -> TokenStream {
         .map(|(cause, name)| quote!(#cause => Some(#name)));
     let to_cite = q.to_sip_citation.text();
     let from_cite = q.from_sip_citation.text();
-    let to_doc = docs::lit(&format!(
+    let to_doc = docs::attr(&format!(
         "The ISUP/Q.850 cause value a gateway sends for this response ({from_cite}): the listed value, \
          the table's default for an unlisted failure code, `None` for 1xx-3xx and where the table says \
          there is no mapping."
     ));
-    let from_doc = docs::lit(&format!(
+    let from_doc = docs::attr(&format!(
         "The response a gateway sends for an ISUP/Q.850 cause value ({to_cite}): the listed code, the \
          table's default for an unlisted cause, `None` outside 1-127 and for causes that end a call \
          without a failure response (16 Normal call clearing gives a BYE or CANCEL)."
     ));
     quote! {
         const _: () = {
-        use #krate::__private::runtime as __rt;
         use ::core::option::Option::{self, None, Some};
 
         #[allow(deprecated)]
         impl #name {
-            #[doc = #to_doc]
+            #to_doc
             ///
             /// ```
             /// # use sip_codes::StatusCode;
@@ -88,7 +83,7 @@ pub fn generate(spec: &Spec, input: &MacroInput) -> TokenStream {
                 }
             }
 
-            #[doc = #from_doc]
+            #from_doc
             ///
             /// ```
             /// # use sip_codes::StatusCode;

@@ -9,11 +9,12 @@ pub struct Pos {
     pub column: usize,
 }
 
-/// A top-level list of entries keyed by `code:`.
+/// A top-level list of entries keyed by `code:` (`name:` for `headers`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum List {
     Codes,
     Overrides,
+    Headers,
 }
 
 impl List {
@@ -21,6 +22,7 @@ impl List {
         match self {
             List::Codes => "codes",
             List::Overrides => "overrides",
+            List::Headers => "headers",
         }
     }
 }
@@ -47,6 +49,8 @@ pub struct Locator<'a> {
     codes: Vec<usize>,
     /// The same under `overrides:`.
     overrides: Vec<usize>,
+    /// The 0-based line of each `name:` key under `headers:`.
+    headers: Vec<usize>,
 }
 
 /// The key of a line, after its indentation and an optional list dash: `  - code: 405` → `code`.
@@ -71,23 +75,28 @@ impl<'a> Locator<'a> {
     /// Indexes `text`.
     pub fn new(text: &'a str) -> Self {
         let lines = split_lines(text);
-        let (mut codes, mut overrides) = (Vec::new(), Vec::new());
+        let (mut codes, mut overrides, mut headers) = (Vec::new(), Vec::new(), Vec::new());
         let mut section = "";
         for (i, line) in lines.iter().enumerate() {
             if !line.starts_with([' ', '-', '#']) && !line.is_empty() {
                 section = key_of(line).map_or("", |(key, _)| key);
-            } else if matches!(key_of(line), Some(("code", _))) {
-                match section {
-                    "codes" => codes.push(i),
-                    "overrides" => overrides.push(i),
-                    _ => {}
+                continue;
+            }
+            // An entry's first key opens it: `code:` in the code lists, `name:` under `headers:`.
+            match (section, key_of(line)) {
+                ("codes", Some(("code", _))) => codes.push(i),
+                ("overrides", Some(("code", _))) => overrides.push(i),
+                ("headers", Some(("name", column))) if line[..column].ends_with("- ") => {
+                    headers.push(i)
                 }
+                _ => {}
             }
         }
         Locator {
             lines,
             codes,
             overrides,
+            headers,
         }
     }
 
@@ -95,6 +104,7 @@ impl<'a> Locator<'a> {
         match list {
             List::Codes => &self.codes,
             List::Overrides => &self.overrides,
+            List::Headers => &self.headers,
         }
     }
 

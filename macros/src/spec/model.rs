@@ -1,8 +1,10 @@
 //! The spec after validation: what code generation reads. Every value here has been checked.
 
-use sip_codes_runtime::StatusClass;
-use sip_codes_runtime::catalog::HeaderInfo;
-use sip_codes_runtime::registry::RegistryStatus;
+use std::rc::Rc;
+
+use sip_codes_core::headers::{self as catalog, ValueKind};
+use sip_codes_core::sentence;
+use sip_codes_core::{RegistryStatus, StatusClass};
 
 /// A validated spec: codes in ascending order, each with the `common` rules that apply to it merged into
 /// its own; `common` is kept too, for the specs that extend this one and add codes.
@@ -10,7 +12,70 @@ use sip_codes_runtime::registry::RegistryStatus;
 pub struct Spec {
     pub codes: Vec<Code>,
     pub common: Vec<CommonRule>,
+    /// Every header the spec's rules may name: the catalog's, then those the spec declares.
+    pub headers: Vec<Rc<Header>>,
     pub q850: Option<Q850>,
+}
+
+impl Spec {
+    /// The header named `name` (ASCII case and compact forms ignored).
+    pub fn header(&self, name: &str) -> Option<&Rc<Header>> {
+        find_header(&self.headers, name)
+    }
+}
+
+/// The header of `headers` named `name` (ASCII case and compact forms ignored).
+pub fn find_header<'a>(headers: &'a [Rc<Header>], name: &str) -> Option<&'a Rc<Header>> {
+    headers.iter().find(|h| {
+        h.name.eq_ignore_ascii_case(name)
+            || name.len() == 1 && h.compact == Some(name.as_bytes()[0].to_ascii_lowercase())
+    })
+}
+
+/// The headers of the catalog, as the model holds them.
+pub fn catalog_headers() -> Vec<Rc<Header>> {
+    catalog::HEADERS
+        .iter()
+        .map(|h| {
+            Rc::new(Header {
+                name: h.name.to_string(),
+                compact: h.compact,
+                multiple: h.multiple,
+                value: h.value,
+                citation: Citation::Rfc {
+                    rfc: h.rfc,
+                    section: String::new(),
+                },
+                declared: false,
+            })
+        })
+        .collect()
+}
+
+/// A header a spec's rules may name.
+#[derive(Debug)]
+pub struct Header {
+    /// The canonical name.
+    pub name: String,
+    pub compact: Option<u8>,
+    pub multiple: bool,
+    pub value: ValueKind,
+    /// The RFC (or source) that defines it; a catalog header cites its RFC only (`section` empty).
+    pub citation: Citation,
+    /// Whether a spec declares it (it is not in the catalog).
+    pub declared: bool,
+}
+
+impl Header {
+    /// The builder setter (`www_authenticate`).
+    pub fn setter(&self) -> String {
+        catalog::setter_name(&self.name)
+    }
+
+    /// The value type and typestate tag (`WwwAuthenticate`).
+    pub fn type_name(&self) -> String {
+        catalog::type_name(&self.name)
+    }
 }
 
 /// ISUP/Q.850 cause values and SIP responses, both ways (RFC 3398).
@@ -30,28 +95,29 @@ pub struct Q850 {
     pub names: Vec<(u8, String)>,
 }
 
-/// The four kinds of header rule.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RuleKind {
-    Must,
-    Should,
-    May,
-    MustNot,
-}
-
 /// A rule of the `common` block: it applies to every code but those in `except`.
 #[derive(Debug, Clone)]
 pub struct CommonRule {
-    pub kind: RuleKind,
-    pub rule: Rule,
+    pub rule: CommonKind,
     pub except: Vec<u16>,
+}
+
+/// What a `common` rule is.
+#[derive(Debug, Clone)]
+pub enum CommonKind {
+    Header(sentence::Level, Rule),
+    Answers(AnswerRule),
 }
 
 impl CommonRule {
     /// Adds the rule to the rules of `code`, unless the code is excepted.
-    pub fn apply(&self, code: u16, rules: &mut Rules) {
-        if !self.except.contains(&code) {
-            rules.push(self.kind, self.rule.clone());
+    pub fn apply(&self, code: &mut Code) {
+        if self.except.contains(&code.code) {
+            return;
+        }
+        match &self.rule {
+            CommonKind::Header(level, rule) => code.rules.push(*level, rule.clone()),
+            CommonKind::Answers(rule) => code.common_answers.push(rule.clone()),
         }
     }
 }
@@ -69,6 +135,10 @@ pub struct Code {
     pub description: String,
     pub aliases: Vec<Alias>,
     pub rules: Rules,
+    /// The methods this code answers, by its own rules.
+    pub answers: Vec<AnswerRule>,
+    /// The same, by the spec's `common` rules (ACK is never answered).
+    pub common_answers: Vec<AnswerRule>,
 }
 
 /// Where a code or a rule comes from: an RFC section, or, for vendor codes and local rules, a text.
@@ -85,21 +155,29 @@ impl Default for Citation {
 }
 
 impl Citation {
-    /// `RFC 3261 §21.4.6`, or the local source as written.
-    pub fn text(&self) -> String {
+    /// The citation as the shared grammar states it.
+    pub fn as_sentence(&self) -> sentence::Citation<'_> {
         match self {
-            Citation::Rfc { rfc, section } => format!("RFC {rfc} §{section}"),
-            Citation::Local(source) => source.clone(),
+            Citation::Rfc { rfc, section } => sentence::Citation::Rfc { rfc: *rfc, section },
+            Citation::Local(source) => sentence::Citation::Local(source),
         }
     }
 
-    /// The RFC Editor address of the section, if it is one.
+    /// `RFC 3261 §21.4.6`, or the local source as written (`RFC 3261` for a catalog header).
+    pub fn text(&self) -> String {
+        match self {
+            Citation::Rfc { rfc, section } if section.is_empty() => format!("RFC {rfc}"),
+            _ => self.as_sentence().to_string(),
+        }
+    }
+
+    /// The RFC Editor address of the section (or of the RFC), if it is one.
     pub fn url(&self) -> Option<String> {
         match self {
-            Citation::Rfc { rfc, section } => Some(format!(
-                "https://www.rfc-editor.org/rfc/rfc{rfc}#section-{section}"
-            )),
-            Citation::Local(_) => None,
+            Citation::Rfc { rfc, section } if section.is_empty() => {
+                Some(format!("https://www.rfc-editor.org/rfc/rfc{rfc}"))
+            }
+            _ => self.as_sentence().url().map(|url| url.to_string()),
         }
     }
 
@@ -129,13 +207,27 @@ pub struct Rules {
 }
 
 impl Rules {
-    /// Adds a rule of kind `kind`.
-    pub fn push(&mut self, kind: RuleKind, rule: Rule) {
-        match kind {
-            RuleKind::Must => self.must.push(rule),
-            RuleKind::Should => self.should.push(rule),
-            RuleKind::May => self.may.push(rule),
-            RuleKind::MustNot => self.must_not.push(rule),
+    /// Adds a rule of level `level`.
+    pub fn push(&mut self, level: sentence::Level, rule: Rule) {
+        self.list_mut(level).push(rule);
+    }
+
+    /// The rules of level `level`.
+    pub fn list(&self, level: sentence::Level) -> &[Rule] {
+        match level {
+            sentence::Level::Must => &self.must,
+            sentence::Level::Should => &self.should,
+            sentence::Level::May => &self.may,
+            sentence::Level::MustNot => &self.must_not,
+        }
+    }
+
+    fn list_mut(&mut self, level: sentence::Level) -> &mut Vec<Rule> {
+        match level {
+            sentence::Level::Must => &mut self.must,
+            sentence::Level::Should => &mut self.should,
+            sentence::Level::May => &mut self.may,
+            sentence::Level::MustNot => &mut self.must_not,
         }
     }
 
@@ -148,68 +240,102 @@ impl Rules {
     }
 }
 
+/// The four levels, in the order docs list them.
+pub const LEVELS: [sentence::Level; 4] = [
+    sentence::Level::Must,
+    sentence::Level::Should,
+    sentence::Level::May,
+    sentence::Level::MustNot,
+];
+
 /// One header rule.
 #[derive(Debug, Clone)]
 pub struct Rule {
     /// The header, or each member of a one-of group.
-    pub headers: Vec<&'static HeaderInfo>,
+    pub headers: Vec<Rc<Header>>,
     pub one_of: bool,
-    /// The request method the rule is scoped to (upper case), if any.
+    /// The request method the rule is scoped to (one of the registry's), if any.
     pub method: Option<String>,
     pub condition: Option<String>,
+    /// Why the rule holds, in a few words (the note of its compile error).
+    pub why: Option<String>,
     pub citation: Citation,
 }
 
 impl Rule {
-    /// Whether the rule applies to responses to `method` (`None`: the method-less builder).
-    pub fn applies_to(&self, method: Option<&str>) -> bool {
+    /// Whether the rule holds for responses to `method` (`None`: any method), whatever else is true.
+    pub fn holds_for(&self, method: Option<&str>) -> bool {
         self.condition.is_none() && (self.method.is_none() || self.method.as_deref() == method)
     }
 
-    /// The header names, `Accept, Accept-Encoding or Accept-Language` for a group.
-    pub fn header_list(&self) -> String {
-        let names: Vec<&str> = self.headers.iter().map(|h| h.name).collect();
-        match names.split_last() {
-            Some((last, rest)) if !rest.is_empty() => format!("{} or {}", rest.join(", "), last),
-            _ => names.join(""),
-        }
+    /// The header names.
+    pub fn names(&self) -> Vec<&str> {
+        self.headers.iter().map(|h| h.name.as_str()).collect()
+    }
+
+    /// Whether the rule names `header`.
+    pub fn names_header(&self, header: &Header) -> bool {
+        self.headers.iter().any(|h| h.name == header.name)
+    }
+}
+
+/// Which methods a code answers: only `methods`, or none of them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnswerRule {
+    pub methods: Vec<String>,
+    pub only: bool,
+    pub citation: Citation,
+}
+
+impl AnswerRule {
+    /// Whether a response under this rule may answer `method`.
+    pub fn allows(&self, method: &str) -> bool {
+        self.methods.iter().any(|m| m == method) == self.only
     }
 }
 
 impl Code {
-    /// The methods that have method-scoped MUST rules on this code, sorted.
-    pub fn scoped_methods(&self) -> Vec<&str> {
-        let mut methods: Vec<&str> = self
-            .rules
-            .must
-            .iter()
-            .filter(|r| r.condition.is_none())
-            .filter_map(|r| r.method.as_deref())
-            .collect();
-        methods.sort_unstable();
-        methods.dedup();
-        methods
+    /// The MUST rules the compiler can check: without a condition (with or without a method scope).
+    pub fn checkable_musts(&self) -> impl Iterator<Item = &Rule> {
+        self.rules.must.iter().filter(|r| r.condition.is_none())
     }
 
-    /// The MUST rules a builder for responses to `method` enforces, in spec order.
-    pub fn enforced(&self, method: Option<&str>) -> Vec<&Rule> {
-        self.rules
-            .must
-            .iter()
-            .filter(|r| r.applies_to(method))
-            .collect()
+    /// Whether a response to an untyped request must be checked at run time: the code has rules the
+    /// compiler cannot check without knowing the method (method-scoped MUST or MUST NOT rules, or its own
+    /// answer rules).
+    pub fn needs_method(&self) -> bool {
+        let scoped = |rules: &[Rule]| {
+            rules
+                .iter()
+                .any(|r| r.condition.is_none() && r.method.is_some())
+        };
+        scoped(&self.rules.must) || scoped(&self.rules.must_not) || !self.answers.is_empty()
     }
 
-    /// Whether the builder for responses to `method` has no setter for `header`.
-    pub fn forbids(&self, header: &HeaderInfo, method: Option<&str>) -> bool {
+    /// Whether the code, in a response to `method` (`None`: unknown), has no setter for `header`.
+    pub fn forbids(&self, header: &Header, method: Option<&str>) -> bool {
         self.rules
             .must_not
             .iter()
-            .any(|r| r.applies_to(method) && r.headers.iter().any(|h| h.name == header.name))
+            .any(|r| r.holds_for(method) && r.names_header(header))
+    }
+
+    /// Every answer rule of the code, its own and the common ones.
+    pub fn all_answers(&self) -> impl Iterator<Item = &AnswerRule> {
+        self.answers.iter().chain(&self.common_answers)
     }
 
     /// `405 Method Not Allowed`
     pub fn title(&self) -> String {
         format!("{} {}", self.code, self.phrase)
+    }
+
+    /// The subject of a rule of this code, for the shared grammar.
+    pub fn subject<'a>(&'a self, method: Option<&'a str>) -> sentence::Subject<'a> {
+        sentence::Subject {
+            code: self.code,
+            phrase: &self.phrase,
+            method,
+        }
     }
 }

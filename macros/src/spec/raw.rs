@@ -150,10 +150,50 @@ mapping! {
         pub schema: u32 = required,
         /// `sip-codes`: start from the bundled spec.
         pub extends: Option<String> = default,
+        /// Headers the spec declares, beyond the catalog's.
+        pub headers: Vec<RawHeader> = default,
         pub codes: Vec<RawCode> = default,
         pub overrides: Vec<RawOverride> = default,
-        pub common: Option<RawRules> = default,
+        pub common: Option<RawCommon> = default,
         pub q850: Option<RawQ850> = default,
+    }
+}
+
+mapping! {
+    /// One entry of `headers`: a header the spec declares.
+    pub struct RawHeader {
+        pub name: String = required,
+        /// The compact form, one letter.
+        pub compact: Option<String> = default,
+        pub multiple: Option<bool> = default,
+        /// `text`, `token`, `token-list`, `name-addr`, `uri` or `delta-seconds`.
+        pub value: String = required,
+        pub rfc: Option<u32> = default,
+        pub section: Option<String> = default,
+        pub source: Option<String> = default,
+    }
+}
+
+mapping! {
+    /// The `common` block: header rules and answer rules that apply to every code.
+    pub struct RawCommon {
+        pub must: Vec<RawRule> = default,
+        pub should: Vec<RawRule> = default,
+        pub may: Vec<RawRule> = default,
+        pub must_not: Vec<RawRule> = default,
+        pub answers: Vec<RawAnswer> = default,
+    }
+}
+
+mapping! {
+    /// One answer rule: the methods a code answers (`only`) or does not (`never`).
+    pub struct RawAnswer {
+        pub only: Option<Vec<String>> = default,
+        pub never: Option<Vec<String>> = default,
+        pub rfc: Option<u32> = default,
+        pub section: Option<String> = default,
+        pub source: Option<String> = default,
+        pub except: Option<Vec<u32>> = default,
     }
 }
 
@@ -202,6 +242,7 @@ mapping! {
         pub description: Option<String> = default,
         pub aliases: Vec<RawAlias> = default,
         pub headers: Option<RawRules> = default,
+        pub answers: Vec<RawAnswer> = default,
     }
 }
 
@@ -220,6 +261,7 @@ mapping! {
         pub variant: Option<String> = default,
         pub aliases: Vec<RawAlias> = default,
         pub headers: Option<RawRules> = default,
+        pub answers: Vec<RawAnswer> = default,
     }
 }
 
@@ -275,6 +317,8 @@ mapping! {
         pub source: Option<String> = default,
         pub method: Option<String> = default,
         pub condition: Option<String> = default,
+        /// Why the rule holds, in a few words: the note of its compile error.
+        pub why: Option<String> = default,
         pub except: Option<Vec<u32>> = default,
     }
 }

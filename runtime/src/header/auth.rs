@@ -365,7 +365,7 @@ render_display!(DigestChallenge, OtherChallenge, Challenge);
 
 /// Defines a header whose value is one [`Challenge`].
 macro_rules! challenge_header {
-    ($(#[$meta:meta])* $name:ident, $header:literal) => {
+    ($(#[$meta:meta])* $name:ident) => {
         $(#[$meta])*
         #[derive(Debug, Clone, PartialEq, Eq)]
         pub struct $name(pub Challenge);
@@ -394,7 +394,7 @@ macro_rules! challenge_header {
             }
         }
 
-        typed_header!($name, $header);
+        typed_value!($name);
     };
 }
 
@@ -411,8 +411,7 @@ challenge_header!(
     /// assert_eq!(h.to_string(), r#"Digest realm="atlanta.com", nonce="84a4cc6f""#);
     /// # Ok::<(), sip_codes_runtime::Error>(())
     /// ```
-    WwwAuthenticate,
-    "WWW-Authenticate"
+    WwwAuthenticate
 );
 
 challenge_header!(
@@ -428,14 +427,13 @@ challenge_header!(
     /// assert_eq!(h.to_string(), r#"Digest realm="atlanta.com", nonce="wf84f1ce", stale=FALSE"#);
     /// # Ok::<(), sip_codes_runtime::Error>(())
     /// ```
-    ProxyAuthenticate,
-    "Proxy-Authenticate"
+    ProxyAuthenticate
 );
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::header::TypedHeader;
+    use crate::header::TypedValue;
 
     #[test]
     fn renders_rfc3261_example() {
@@ -453,8 +451,6 @@ mod tests {
             WwwAuthenticate::from(c).to_string(),
             r#"Digest realm="atlanta.com", domain="sip:boxesbybob.com", qop="auth", nonce="f84f1cec41e6cbe5aea9c8e88d359", opaque="", stale=FALSE, algorithm=MD5"#
         );
-        assert_eq!(WwwAuthenticate::NAME, "WWW-Authenticate");
-        assert_eq!(ProxyAuthenticate::NAME, "Proxy-Authenticate");
     }
 
     #[test]

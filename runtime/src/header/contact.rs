@@ -93,12 +93,12 @@ impl Render for Contact {
     }
 }
 
-typed_header!(Contact, "Contact");
+typed_value!(Contact);
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::header::{QValue, TypedHeader};
+    use crate::header::{QValue, TypedValue};
 
     #[test]
     fn renders_rfc_example() {
@@ -118,7 +118,6 @@ mod tests {
             r#""Mr. Watson" <sip:watson@worcester.bell-telephone.com>;q=0.7;expires=3600, "Mr. Watson" <mailto:watson@bell-telephone.com>;q=0.1"#
         );
         assert_eq!(c.addresses().len(), 2);
-        assert_eq!(Contact::NAME, "Contact");
     }
 
     #[test]

@@ -9,7 +9,7 @@ use crate::header::render::Render;
 /// Defines a header `code *( SEMI ( <text_param>=quoted-string / generic-param ) )`.
 macro_rules! coded_error_header {
     (
-        $(#[$meta:meta])* $name:ident, $header:literal, text = $text:literal, codes = $min:literal..=$max:literal
+        $(#[$meta:meta])* $name:ident, text = $text:literal, codes = $min:literal..=$max:literal
     ) => {
         $(#[$meta])*
         #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,7 +22,7 @@ macro_rules! coded_error_header {
             #[doc = concat!("A value with `code`, which must be ", stringify!($min), "..=", stringify!($max), ".")]
             pub fn new(code: u16) -> Result<Self, Error> {
                 if !($min..=$max).contains(&code) {
-                    return Err(Error::new(concat!($header, " code"), ErrorKind::OutOfRange));
+                    return Err(Error::new(concat!(stringify!($name), " code"), ErrorKind::OutOfRange));
                 }
                 Ok($name { code, params: Params::new() })
             }
@@ -56,7 +56,7 @@ macro_rules! coded_error_header {
             }
         }
 
-        typed_header!($name, $header);
+        typed_value!($name);
     };
 }
 
@@ -74,7 +74,6 @@ coded_error_header!(
     /// # Ok::<(), sip_codes_runtime::Error>(())
     /// ```
     AlertMsgError,
-    "AlertMsg-Error",
     text = "message",
     codes = 100..=999
 );
@@ -104,7 +103,6 @@ coded_error_header!(
     /// # Ok::<(), sip_codes_runtime::Error>(())
     /// ```
     GeolocationError,
-    "Geolocation-Error",
     text = "code",
     codes = 0..=999
 );
@@ -125,7 +123,7 @@ impl GeolocationError {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::header::TypedHeader;
+    use crate::header::TypedValue;
 
     #[test]
     fn renders_rfc_examples() {
@@ -144,8 +142,6 @@ mod tests {
         assert_eq!(g.to_string(), r#"100;code="Cannot Process Location""#);
         assert_eq!(GeolocationError::DEREFERENCE_FAILURE.to_string(), "300");
         assert_eq!(AlertMsgError::CORRUPTED.code(), 103);
-        assert_eq!(AlertMsgError::NAME, "AlertMsg-Error");
-        assert_eq!(GeolocationError::NAME, "Geolocation-Error");
         let p = AlertMsgError::NOT_PRESENT.with_param("x", "y").unwrap();
         assert_eq!(p.to_string(), "101;x=y");
     }

@@ -89,12 +89,12 @@ impl Render for FeatureCaps {
     }
 }
 
-typed_header!(FeatureCaps, "Feature-Caps");
+typed_value!(FeatureCaps);
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::header::TypedHeader;
+    use crate::header::TypedValue;
 
     #[test]
     fn renders_rfc_examples() {
@@ -116,7 +116,6 @@ mod tests {
             .with_cap("sip.vapid")
             .unwrap();
         assert_eq!(f.to_string(), r#"*;+sip.pns="apns";+sip.vapid"#);
-        assert_eq!(FeatureCaps::NAME, "Feature-Caps");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! Display), for validated tokens, and for comma-separated list headers (RFC 3261 §7.3.1).
 
 /// Implements `Display` for types that implement [`crate::header::render::Render`], so that Display and
-/// `TypedHeader::write_value` always print the same text.
+/// `TypedValue::write_value` always print the same text.
 macro_rules! render_display {
     ($($ty:ty),+ $(,)?) => {$(
         impl ::core::fmt::Display for $ty {
@@ -15,12 +15,10 @@ macro_rules! render_display {
     )+};
 }
 
-/// Implements `TypedHeader` (with `NAME` = `$name`) and `Display` for a type that implements `Render`.
-macro_rules! typed_header {
-    ($ty:ty, $name:literal) => {
-        impl $crate::header::TypedHeader for $ty {
-            const NAME: &'static str = $name;
-
+/// Implements `TypedValue` and `Display` for a type that implements `Render`.
+macro_rules! typed_value {
+    ($ty:ty) => {
+        impl $crate::header::TypedValue for $ty {
             fn write_value(&self, out: &mut ::std::string::String) {
                 $crate::header::render::Render::render(self, out);
             }
@@ -94,7 +92,7 @@ macro_rules! token_type {
 /// Defines a header whose value is a comma-separated list of `$item` (RFC 3261 §7.3.1), with the
 /// conversions generated builder setters rely on (`From<$item>`, arrays, `Vec`, slices, `FromIterator`).
 macro_rules! list_header {
-    ($(#[$meta:meta])* $name:ident, $item:ty, $header:literal) => {
+    ($(#[$meta:meta])* $name:ident, $item:ty) => {
         $(#[$meta])*
         #[derive(Debug, Clone, PartialEq, Eq)]
         pub struct $name(::std::vec::Vec<$item>);
@@ -129,7 +127,7 @@ macro_rules! list_header {
             }
         }
 
-        typed_header!($name, $header);
+        typed_value!($name);
 
         impl ::core::convert::From<$item> for $name {
             fn from(item: $item) -> Self {

@@ -1,56 +1,51 @@
-//! SIP request methods (RFC 3261 §7.1, §25.1 `Method`), as named in Allow and in method-scoped rules.
+//! SIP request methods (RFC 3261 §7.1, §25.1 `Method`), as named in Allow and in method-scoped rules. The
+//! methods are those of `sip_codes_core::methods`.
 
 use crate::Error;
 use crate::header::render::Render;
 use crate::syntax::check_token;
 
-/// A SIP request method. Method names are case-sensitive (RFC 3261 §7.1): `"invite"` is an extension
-/// method, not [`Method::Invite`].
-///
-/// # Example
-///
-/// ```
-/// use sip_codes_runtime::header::Method;
-///
-/// let m: Method = "INVITE".parse().unwrap();
-/// assert_eq!(m, Method::Invite);
-/// let ext: Method = "PING".parse().unwrap();
-/// assert_eq!(ext.to_string(), "PING");
-/// assert!("BAD METHOD".parse::<Method>().is_err());
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum Method {
-    /// `INVITE` (RFC 3261 §13).
-    Invite,
-    /// `ACK` (RFC 3261 §13).
-    Ack,
-    /// `BYE` (RFC 3261 §15).
-    Bye,
-    /// `CANCEL` (RFC 3261 §9).
-    Cancel,
-    /// `OPTIONS` (RFC 3261 §11).
-    Options,
-    /// `REGISTER` (RFC 3261 §10).
-    Register,
-    /// `PRACK` (RFC 3262).
-    Prack,
-    /// `SUBSCRIBE` (RFC 6665).
-    Subscribe,
-    /// `NOTIFY` (RFC 6665).
-    Notify,
-    /// `PUBLISH` (RFC 3903).
-    Publish,
-    /// `INFO` (RFC 6086).
-    Info,
-    /// `REFER` (RFC 3515).
-    Refer,
-    /// `MESSAGE` (RFC 3428).
-    Message,
-    /// `UPDATE` (RFC 3311).
-    Update,
-    /// An `extension-method` (RFC 3261 §25.1): a token that is none of the above.
-    Extension(ExtensionMethod),
+macro_rules! method_enum {
+    ($($marker:ident $name:literal $rfc:literal $dialog:literal;)*) => {
+        /// A SIP request method. Method names are case-sensitive (RFC 3261 §7.1): `"invite"` is an
+        /// extension method, not [`Method::Invite`].
+        ///
+        /// # Example
+        ///
+        /// ```
+        /// use sip_codes::header::Method;
+        ///
+        /// let m: Method = "INVITE".parse().unwrap();
+        /// assert_eq!(m, Method::Invite);
+        /// let ext: Method = "PING".parse().unwrap();
+        /// assert_eq!(ext.to_string(), "PING");
+        /// assert!("BAD METHOD".parse::<Method>().is_err());
+        /// ```
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        pub enum Method {
+            $(
+                #[doc = concat!("`", $name, "` (RFC ", $rfc, ").")]
+                $marker,
+            )*
+            /// An `extension-method` (RFC 3261 §25.1): a token that is none of the above.
+            Extension(ExtensionMethod),
+        }
+
+        impl Method {
+            /// Every method this type names, in the order of the variants.
+            pub const KNOWN: &'static [Method] = &[$(Method::$marker),*];
+
+            /// The method name as written on the wire (`"INVITE"`).
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $(Method::$marker => $name,)*
+                    Method::Extension(ext) => ext.as_str(),
+                }
+            }
+        }
+    };
 }
+sip_codes_core::__for_each_method!(method_enum);
 
 /// The name of an extension method: a validated `token` that is not one of the methods [`Method`] names
 /// (RFC 3261 §25.1 `extension-method`). Made by parsing a [`Method`].
@@ -65,45 +60,6 @@ impl ExtensionMethod {
 }
 
 impl Method {
-    /// Every method this type names, in the order of the variants.
-    pub const KNOWN: [Method; 14] = [
-        Method::Invite,
-        Method::Ack,
-        Method::Bye,
-        Method::Cancel,
-        Method::Options,
-        Method::Register,
-        Method::Prack,
-        Method::Subscribe,
-        Method::Notify,
-        Method::Publish,
-        Method::Info,
-        Method::Refer,
-        Method::Message,
-        Method::Update,
-    ];
-
-    /// The method name as written on the wire (`"INVITE"`).
-    pub fn as_str(&self) -> &str {
-        match self {
-            Method::Invite => "INVITE",
-            Method::Ack => "ACK",
-            Method::Bye => "BYE",
-            Method::Cancel => "CANCEL",
-            Method::Options => "OPTIONS",
-            Method::Register => "REGISTER",
-            Method::Prack => "PRACK",
-            Method::Subscribe => "SUBSCRIBE",
-            Method::Notify => "NOTIFY",
-            Method::Publish => "PUBLISH",
-            Method::Info => "INFO",
-            Method::Refer => "REFER",
-            Method::Message => "MESSAGE",
-            Method::Update => "UPDATE",
-            Method::Extension(ext) => ext.as_str(),
-        }
-    }
-
     /// Parses a method name, case-sensitively: a known name gives its variant, any other `token` gives
     /// [`Method::Extension`]; anything else (empty, spaces, CR, LF, NUL, …) is an error.
     pub fn new(name: &str) -> Result<Self, Error> {
@@ -145,7 +101,7 @@ mod tests {
 
     #[test]
     fn known_round_trip() {
-        for m in Method::KNOWN {
+        for m in Method::KNOWN.iter().cloned() {
             assert_eq!(Method::new(m.as_str()).unwrap(), m);
             assert_eq!(m.to_string(), m.as_str());
         }

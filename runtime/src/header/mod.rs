@@ -13,14 +13,10 @@ pub(crate) use name::same_header;
 pub use token::Token;
 pub use value::HeaderValue;
 
-/// A typed header value: its header name and how it renders on the wire.
-///
-/// Every type named by [`crate::catalog::HEADERS`] implements it; generated builders call
-/// [`crate::Draft::typed`] with it.
-pub trait TypedHeader {
-    /// The canonical header name (`"Allow"`).
-    const NAME: &'static str;
-
+/// A typed header value: how it renders on the wire (RFC 3261 §25 syntax). Which header a type is the
+/// value of is a fact of the header catalog (`sip_codes_core::headers`), where the type is named after
+/// the header; generated builders' setters pass both to [`crate::Draft::set`].
+pub trait TypedValue {
     /// Appends the value in RFC 3261 §25 syntax (no name, no CRLF). The value was validated when it was
     /// made, so this cannot fail and never writes CR, LF or NUL.
     fn write_value(&self, out: &mut String);
@@ -31,6 +27,29 @@ pub trait TypedHeader {
         let mut out = String::with_capacity(128);
         self.write_value(&mut out);
         HeaderValue::from_rendered(out)
+    }
+}
+
+/// The value types of headers a spec declares (`value: text`, `token`, `uri`, `name-addr`,
+/// `delta-seconds`; `token-list` is [`TokenList`]) render as themselves.
+macro_rules! declared_value {
+    ($($ty:ty),*) => {$(
+        impl TypedValue for $ty {
+            fn write_value(&self, out: &mut String) {
+                render::Render::render(self, out);
+            }
+        }
+    )*};
+}
+declared_value!(Token, Uri, NameAddr, DeltaSeconds);
+
+impl TypedValue for HeaderValue {
+    fn write_value(&self, out: &mut String) {
+        out.push_str(self.as_str());
+    }
+
+    fn to_header_value(&self) -> HeaderValue {
+        self.clone()
     }
 }
 
@@ -63,7 +82,7 @@ mod rseq;
 mod security;
 mod server;
 mod session;
-mod subscription;
+mod token_list;
 mod warning;
 
 pub use accept::{Accept, AcceptEncoding, AcceptLanguage, ContentCoding, LanguageRange};
@@ -78,7 +97,7 @@ pub use contact::Contact;
 pub use delta::{DeltaSeconds, Expires, MinExpires};
 pub use error_code::{AlertMsgError, GeolocationError};
 pub use etag::SipETag;
-pub use event::{AllowEvents, Event, EventType};
+pub use event::{AllowEvents, EventType};
 pub use feature_caps::FeatureCaps;
 pub use method::{ExtensionMethod, Method};
 pub use option_tag::{OptionTag, Require, Supported, Unsupported};
@@ -92,8 +111,5 @@ pub use rseq::RSeq;
 pub use security::{SecurityMechanism, SecurityServer};
 pub use server::Server;
 pub use session::{MinSe, Refresher, SessionExpires};
-pub use subscription::{EventReason, SubState, SubscriptionState};
+pub use token_list::TokenList;
 pub use warning::Warning;
-
-#[cfg(test)]
-mod catalog_check;

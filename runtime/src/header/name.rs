@@ -29,49 +29,7 @@ use crate::syntax::check_token;
 #[derive(Clone)]
 pub struct HeaderName(Cow<'static, str>);
 
-/// The compact forms of header names (RFC 3261 §7.3.3 and the IANA registry), with their long forms.
-const COMPACT_FORMS: [(u8, &str); 20] = [
-    (b'a', "Accept-Contact"),
-    (b'b', "Referred-By"),
-    (b'c', "Content-Type"),
-    (b'd', "Request-Disposition"),
-    (b'e', "Content-Encoding"),
-    (b'f', "From"),
-    (b'i', "Call-ID"),
-    (b'j', "Reject-Contact"),
-    (b'k', "Supported"),
-    (b'l', "Content-Length"),
-    (b'm', "Contact"),
-    (b'n', "Identity-Info"),
-    (b'o', "Event"),
-    (b'r', "Refer-To"),
-    (b's', "Subject"),
-    (b't', "To"),
-    (b'u', "Allow-Events"),
-    (b'v', "Via"),
-    (b'x', "Session-Expires"),
-    (b'y', "Identity"),
-];
-
-/// The long form of a header name: `"Via"` for `"v"` or `"V"`, the name itself when it is not a compact
-/// form.
-pub(crate) fn long_form(name: &str) -> &str {
-    if let [b] = name.as_bytes() {
-        let b = b.to_ascii_lowercase();
-        for (short, long) in COMPACT_FORMS {
-            if short == b {
-                return long;
-            }
-        }
-    }
-    name
-}
-
-/// Whether two header names denote the same header: ASCII case ignored, compact forms equal to their
-/// long forms (`"v"` and `"VIA"` are the same header).
-pub(crate) fn same_header(a: &str, b: &str) -> bool {
-    long_form(a).eq_ignore_ascii_case(long_form(b))
-}
+pub(crate) use sip_codes_core::headers::{long_form, same_header};
 
 impl HeaderName {
     /// Validates `name` as a header name (a token).
@@ -87,7 +45,7 @@ impl HeaderName {
         Ok(HeaderName(Cow::Borrowed(name)))
     }
 
-    /// A static name known to be a token (catalog names, `TypedHeader::NAME`); checked in debug builds.
+    /// A static name known to be a token (catalog names, `TypedValue::NAME`); checked in debug builds.
     pub(crate) fn from_static_unchecked(name: &'static str) -> HeaderName {
         debug_assert!(crate::syntax::is_token(name), "{name:?} is not a token");
         HeaderName(Cow::Borrowed(name))

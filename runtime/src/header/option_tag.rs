@@ -84,8 +84,7 @@ list_header!(
     /// assert_eq!(Require::from(OptionTag::REL_100).to_string(), "100rel");
     /// ```
     Require,
-    OptionTag,
-    "Require"
+    OptionTag
 );
 
 list_header!(
@@ -101,8 +100,7 @@ list_header!(
     /// assert_eq!(s.to_string(), "100rel, timer");
     /// ```
     Supported,
-    OptionTag,
-    "Supported"
+    OptionTag
 );
 
 list_header!(
@@ -119,14 +117,13 @@ list_header!(
     /// assert_eq!(u.to_string(), "foo");
     /// ```
     Unsupported,
-    OptionTag,
-    "Unsupported"
+    OptionTag
 );
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::header::TypedHeader;
+    use crate::header::TypedValue;
     use crate::syntax::is_token;
 
     #[test]
@@ -174,9 +171,6 @@ mod tests {
             .collect();
         assert_eq!(s.to_string(), "100rel, timer, path");
         assert_eq!(Supported::new([]).to_string(), "");
-        assert_eq!(Require::NAME, "Require");
-        assert_eq!(Supported::NAME, "Supported");
-        assert_eq!(Unsupported::NAME, "Unsupported");
         assert_eq!(Require::from(vec![OptionTag::TIMER]).to_string(), "timer");
     }
 

@@ -44,14 +44,13 @@ list_header!(
     /// # Ok::<(), sip_codes_runtime::Error>(())
     /// ```
     AcceptResourcePriority,
-    ResourceValue,
-    "Accept-Resource-Priority"
+    ResourceValue
 );
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::header::TypedHeader;
+    use crate::header::TypedValue;
 
     #[test]
     fn renders_rfc_examples() {
@@ -68,7 +67,6 @@ mod tests {
             "dsn.flash-override, dsn.flash, dsn.immediate, dsn.priority, dsn.routine"
         );
         assert_eq!(AcceptResourcePriority::new([]).to_string(), "");
-        assert_eq!(AcceptResourcePriority::NAME, "Accept-Resource-Priority");
     }
 
     #[test]

@@ -121,12 +121,12 @@ impl Render for Reason {
     }
 }
 
-typed_header!(Reason, "Reason");
+typed_value!(Reason);
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::header::TypedHeader;
+    use crate::header::TypedValue;
 
     #[test]
     fn renders_rfc_examples() {
@@ -143,7 +143,6 @@ mod tests {
         assert_eq!(r.to_string(), r#"Q.850;cause=16;text="Terminated""#);
         let r = Reason::q850(17).unwrap().with_text("User busy").unwrap();
         assert_eq!(r.to_string(), r#"Q.850;cause=17;text="User busy""#);
-        assert_eq!(Reason::NAME, "Reason");
     }
 
     #[test]

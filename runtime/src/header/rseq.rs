@@ -52,12 +52,12 @@ impl Render for RSeq {
     }
 }
 
-typed_header!(RSeq, "RSeq");
+typed_value!(RSeq);
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::header::TypedHeader;
+    use crate::header::TypedValue;
 
     #[test]
     fn range() {
@@ -67,6 +67,5 @@ mod tests {
         assert!(RSeq::new(0).is_err());
         assert!(RSeq::try_from(RSeq::MAX + 1).is_err());
         assert!(RSeq::new(u32::MAX).is_err());
-        assert_eq!(RSeq::NAME, "RSeq");
     }
 }

@@ -124,3 +124,9 @@ mod tests {
         }
     }
 }
+
+impl crate::header::render::Render for Token {
+    fn render(&self, out: &mut String) {
+        out.push_str(self.as_str());
+    }
+}

@@ -84,12 +84,12 @@ impl Render for Warning {
     }
 }
 
-typed_header!(Warning, "Warning");
+typed_value!(Warning);
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::header::TypedHeader;
+    use crate::header::TypedValue;
 
     #[test]
     fn renders_rfc_examples() {
@@ -106,7 +106,6 @@ mod tests {
         );
         let w = Warning::new(399, "[2001:db8::1]:5060", r#"a "quote""#).unwrap();
         assert_eq!(w.to_string(), r#"399 [2001:db8::1]:5060 "a \"quote\"""#);
-        assert_eq!(Warning::NAME, "Warning");
     }
 
     #[test]

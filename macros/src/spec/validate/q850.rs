@@ -1,7 +1,5 @@
 //! The `q850` block: ISUP/Q.850 cause values and SIP responses, both ways.
 
-use sip_codes_runtime::syntax;
-
 use super::rules::check_citation;
 use super::{Checker, Place};
 use crate::spec::model::{Code, Q850};
@@ -107,7 +105,7 @@ pub(super) fn check(c: &mut Checker<'_>, raw: &RawQ850, codes: &[Code]) -> Optio
                 format!("cause {value} is named twice"),
             );
         }
-        if name.is_empty() || syntax::check_text(name, "cause name").is_err() {
+        if name.is_empty() || super::wire_problem(name).is_some() {
             report(
                 c,
                 &format!("cause: {value}"),

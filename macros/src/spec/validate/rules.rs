@@ -1,10 +1,15 @@
-//! Header rules (a code's, an override's, `common`) and the citations of codes and rules.
+//! Header rules (a code's, an override's, `common`), answer rules, and the citations of codes and rules.
 
-use sip_codes_runtime::catalog::{self, HeaderInfo};
+use std::rc::Rc;
+
+use sip_codes_core::methods;
+use sip_codes_core::sentence::{self, Level};
 
 use super::{Checker, Place};
-use crate::spec::model::{Citation, Code, CommonRule, Rule, RuleKind as Kind, Rules};
-use crate::spec::raw::{RawRule, RawRules};
+use crate::spec::model::{
+    AnswerRule, Citation, Code, CommonKind, CommonRule, Header, Rule, Rules, find_header,
+};
+use crate::spec::raw::{RawAnswer, RawRule};
 
 /// A code or rule cites `rfc` and `section`, or names a `source` that is not an RFC.
 pub(super) fn check_citation(
@@ -63,58 +68,145 @@ pub(super) fn check_citation(
     }
 }
 
-/// The `common` rules, each with the codes it skips.
-#[derive(Default)]
-pub(super) struct CommonRules(pub(super) Vec<CommonRule>);
-
-/// What a checked rule list becomes: a code's rules, or the `common` rules with their `except` lists.
-pub(super) trait FromRules: Default {
-    fn add(&mut self, kind: Kind, rule: Rule, except: Vec<u16>);
+/// The four lists of a `headers` (or `common`) block, with their keys.
+pub(super) fn levels<'r>(
+    must: &'r [RawRule],
+    should: &'r [RawRule],
+    may: &'r [RawRule],
+    must_not: &'r [RawRule],
+) -> [(Level, &'r [RawRule], &'static str); 4] {
+    [
+        (Level::Must, must, "must"),
+        (Level::Should, should, "should"),
+        (Level::May, may, "may"),
+        (Level::MustNot, must_not, "must_not"),
+    ]
 }
 
-impl FromRules for Rules {
-    fn add(&mut self, kind: Kind, rule: Rule, _: Vec<u16>) {
-        self.push(kind, rule);
-    }
-}
-
-impl FromRules for CommonRules {
-    fn add(&mut self, kind: Kind, rule: Rule, except: Vec<u16>) {
-        self.0.push(CommonRule { kind, rule, except });
-    }
-}
-
-/// Checks a `headers` block (or `common`).
-pub(super) fn check_rules<T: FromRules>(c: &mut Checker<'_>, raw: &RawRules, place: Place) -> T {
-    let mut out = T::default();
-    for (kind, list, key) in [
-        (Kind::Must, &raw.must, "must"),
-        (Kind::Should, &raw.should, "should"),
-        (Kind::May, &raw.may, "may"),
-        (Kind::MustNot, &raw.must_not, "must_not"),
-    ] {
-        for rule in list {
-            if let Some((rule, except)) = check_rule(c, rule, kind, key, place) {
-                out.add(kind, rule, except);
+/// Checks the rule lists of a code or an override.
+pub(super) fn check_rules(
+    c: &mut Checker<'_>,
+    lists: [(Level, &[RawRule], &'static str); 4],
+    place: Place,
+    headers: &[Rc<Header>],
+) -> Rules {
+    let mut out = Rules::default();
+    for (level, list, key) in lists {
+        for raw in list {
+            if let Some((rule, _)) = check_rule(c, raw, level, key, place, headers) {
+                out.push(level, rule);
             }
         }
     }
     out
 }
 
+/// Checks the rule lists of `common`: each rule with the codes it skips.
+pub(super) fn check_common(
+    c: &mut Checker<'_>,
+    lists: [(Level, &[RawRule], &'static str); 4],
+    answers: &[RawAnswer],
+    headers: &[Rc<Header>],
+) -> Vec<CommonRule> {
+    let mut out = Vec::new();
+    for (level, list, key) in lists {
+        for raw in list {
+            if let Some((rule, except)) = check_rule(c, raw, level, key, Place::Common, headers) {
+                out.push(CommonRule {
+                    rule: CommonKind::Header(level, rule),
+                    except,
+                });
+            }
+        }
+    }
+    for raw in answers {
+        if let Some(rule) = check_answer(c, raw, Place::Common) {
+            let except = except_list(raw.except.as_deref());
+            out.push(CommonRule {
+                rule: CommonKind::Answers(rule),
+                except,
+            });
+        }
+    }
+    out
+}
+
+fn except_list(except: Option<&[u32]>) -> Vec<u16> {
+    except
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|&code| u16::try_from(code).ok())
+        .collect()
+}
+
+/// The known name closest to `name`, if it is close enough to be the one meant.
+pub(super) fn did_you_mean<'a>(
+    name: &str,
+    known: impl Iterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let name = name.to_ascii_lowercase();
+    known
+        .map(|k| (distance(&name, &k.to_ascii_lowercase()), k))
+        .filter(|(d, k)| *d <= (k.len() / 3).max(2))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
+
+/// The Levenshtein distance between `a` and `b`.
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let next = (prev + usize::from(ca != *cb))
+                .min(row[j] + 1)
+                .min(row[j + 1] + 1);
+            prev = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()]
+}
+
+/// `method` is a method of the IANA registry (so that it has a marker type), or an error is reported.
+fn check_method(c: &mut Checker<'_>, place: Place, key: &str, method: &str) -> bool {
+    if methods::find(method).is_some() {
+        return true;
+    }
+    let pos = c.in_place(place, Some(key), method);
+    let hint = match did_you_mean(method, methods::METHODS.iter().map(|m| m.name)) {
+        Some(name) => format!("; did you mean `{name}`? (method names are case-sensitive)"),
+        None => {
+            let all: Vec<&str> = methods::METHODS.iter().map(|m| m.name).collect();
+            format!("; the methods are: {}", all.join(", "))
+        }
+    };
+    c.report(
+        pos,
+        format!(
+            "{}: `{method}` is not a method of the IANA registry{hint}",
+            place.what()
+        ),
+    );
+    false
+}
+
 fn check_rule(
     c: &mut Checker<'_>,
     raw: &RawRule,
-    kind: Kind,
+    level: Level,
     key: &str,
     place: Place,
+    known: &[Rc<Header>],
 ) -> Option<(Rule, Vec<u16>)> {
     let before = c.problems.len();
     let what = place.what();
     let names: Vec<&String> = match (&raw.header, &raw.one_of) {
         (Some(header), None) => vec![header],
         (None, Some(group)) => {
-            if kind != Kind::Must {
+            if level != Level::Must {
                 let pos = c.in_place(place, Some(key), "one_of");
                 c.report(
                     pos,
@@ -138,9 +230,9 @@ fn check_rule(
             return None;
         }
     };
-    let mut headers: Vec<&'static HeaderInfo> = Vec::new();
+    let mut headers: Vec<Rc<Header>> = Vec::new();
     for name in names {
-        match catalog::find(name) {
+        match find_header(known, name) {
             Some(info) if headers.iter().any(|h| h.name == info.name) => {
                 let pos = c.in_place(place, Some(key), name);
                 c.report(
@@ -148,36 +240,54 @@ fn check_rule(
                     format!("{what}: header `{}` is named twice in one rule", info.name),
                 );
             }
-            Some(info) => headers.push(info),
-            None => {
+            Some(info) if level == Level::Must && !info.value.has_setter() => {
                 let pos = c.in_place(place, Some(key), name);
-                let known: Vec<&str> = catalog::HEADERS.iter().map(|h| h.name).collect();
                 c.report(
                     pos,
                     format!(
-                        "{what}: unknown header `{name}` in `{key}`; the known headers are: {}",
-                        known.join(", ")
+                        "{what}: `{}` cannot be a `must` rule: it has no setter (the library writes it, \
+                         or responses never carry it)",
+                        info.name
+                    ),
+                );
+            }
+            Some(info) => headers.push(info.clone()),
+            None => {
+                let pos = c.in_place(place, Some(key), name);
+                let hint = match did_you_mean(name, known.iter().map(|h| h.name.as_str())) {
+                    Some(near) => format!("did you mean `{near}`? "),
+                    None => String::new(),
+                };
+                c.report(
+                    pos,
+                    format!(
+                        "{what}: unknown header `{name}` in `{key}`; {hint}declare a header of your own \
+                         under the top-level `headers:` (spec/README.md, \"Headers\")"
                     ),
                 );
             }
         }
     }
-    if let Some(method) = &raw.method
-        && (method.is_empty() || !method.bytes().all(|b| b.is_ascii_uppercase()))
-    {
-        let pos = c.in_place(place, Some(key), method);
-        c.report(
-            pos,
-            format!(
-                "{what}: method `{method}` is not an upper-case SIP method name like SUBSCRIBE"
-            ),
-        );
+    if let Some(method) = &raw.method {
+        check_method(c, place, key, method);
     }
-    if let Some(condition) = &raw.condition
-        && condition.trim().is_empty()
-    {
-        let pos = c.in_place(place, Some(key), "condition");
-        c.report(pos, format!("{what}: empty `condition`"));
+    if let Some(condition) = &raw.condition {
+        let condition = condition.trim();
+        let pos = || c.in_place(place, Some(key), "condition");
+        if condition.is_empty() {
+            let pos = pos();
+            c.report(pos, format!("{what}: empty `condition`"));
+        } else if !sentence::is_condition(condition) {
+            let pos = pos();
+            c.report(
+                pos,
+                format!(
+                    "{what}: a `condition` completes the rule's sentence (\"MUST carry X in responses to \
+                     INVITE when …\"): start it with one of {}",
+                    sentence::CONDITION_STARTS.join(", ")
+                ),
+            );
+        }
     }
     let except = match (&raw.except, place) {
         (Some(_), Place::Entry(..)) => {
@@ -188,11 +298,7 @@ fn check_rule(
             );
             Vec::new()
         }
-        (Some(list), Place::Common | Place::Q850) => list
-            .iter()
-            .filter_map(|&code| u16::try_from(code).ok())
-            .collect(),
-        (None, _) => Vec::new(),
+        (list, _) => except_list(list.as_deref()),
     };
     let citation = check_citation(
         c,
@@ -210,9 +316,75 @@ fn check_rule(
         headers,
         method: raw.method.clone(),
         condition: raw.condition.as_ref().map(|s| s.trim().to_string()),
+        why: raw
+            .why
+            .as_ref()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty()),
         citation: citation?,
     };
     Some((rule, except))
+}
+
+/// Checks the `answers` of a code, an override or `common`.
+pub(super) fn check_answers(
+    c: &mut Checker<'_>,
+    raw: &[RawAnswer],
+    place: Place,
+) -> Vec<AnswerRule> {
+    raw.iter()
+        .filter_map(|raw| check_answer(c, raw, place))
+        .collect()
+}
+
+fn check_answer(c: &mut Checker<'_>, raw: &RawAnswer, place: Place) -> Option<AnswerRule> {
+    let before = c.problems.len();
+    let what = place.what();
+    let (methods, only) = match (&raw.only, &raw.never) {
+        (Some(list), None) => (list, true),
+        (None, Some(list)) => (list, false),
+        _ => {
+            let pos = c.in_place(place, Some("answers"), "answers");
+            c.report(
+                pos,
+                format!("{what}: an `answers` rule has exactly one of `only` and `never`"),
+            );
+            return None;
+        }
+    };
+    if methods.is_empty() {
+        let pos = c.in_place(place, Some("answers"), if only { "only" } else { "never" });
+        c.report(
+            pos,
+            format!("{what}: an `answers` rule names at least one method"),
+        );
+    }
+    for method in methods {
+        check_method(c, place, "answers", method);
+    }
+    if raw.except.is_some() && !matches!(place, Place::Common) {
+        let pos = c.in_place(place, Some("answers"), "except");
+        c.report(
+            pos,
+            format!("{what}: `except` is allowed only in the `common` block"),
+        );
+    }
+    let citation = check_citation(
+        c,
+        place,
+        Some("answers"),
+        raw.rfc,
+        raw.section.as_deref(),
+        raw.source.as_deref(),
+    );
+    if c.problems.len() > before {
+        return None;
+    }
+    Some(AnswerRule {
+        methods: methods.clone(),
+        only,
+        citation: citation?,
+    })
 }
 
 /// A header both required and forbidden in the same scope cannot be satisfied. `place` is where the code's
@@ -228,10 +400,10 @@ pub(super) fn check_conflicts(c: &mut Checker<'_>, place: Option<Place>, code: &
                 continue;
             }
             for header in &must.headers {
-                if forbidden.headers.iter().any(|h| h.name == header.name) {
+                if forbidden.names_header(header) {
                     let pos = match place {
-                        Some(place) => c.in_place(place, Some("must_not"), header.name),
-                        None => c.at().text_in_common(header.name),
+                        Some(place) => c.in_place(place, Some("must_not"), &header.name),
+                        None => c.at().text_in_common(&header.name),
                     };
                     c.report(
                         pos,
@@ -246,5 +418,32 @@ pub(super) fn check_conflicts(c: &mut Checker<'_>, place: Option<Place>, code: &
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggestions() {
+        let known = [
+            "Allow",
+            "Allow-Events",
+            "Min-Expires",
+            "Min-SE",
+            "WWW-Authenticate",
+        ];
+        assert_eq!(did_you_mean("Alow", known.into_iter()), Some("Allow"));
+        assert_eq!(
+            did_you_mean("min-expire", known.into_iter()),
+            Some("Min-Expires")
+        );
+        assert_eq!(
+            did_you_mean("WWW-Authentication", known.into_iter()),
+            Some("WWW-Authenticate")
+        );
+        assert_eq!(did_you_mean("P-Asserted-Identity", known.into_iter()), None);
+        assert_eq!(distance("kitten", "sitting"), 3);
     }
 }

@@ -1,135 +1,11 @@
-//! [`RequestHeaders`]: what a response copies from its request (RFC 3261 §8.2.6).
+//! [`RequestHeaders::from_message`]: the headers a response needs, read from a raw request.
 
+use super::{RequestHeaders, cseq_method, required};
 use crate::error::Error;
-use crate::header::HeaderValue;
-use crate::header::same_header;
+use crate::header::{HeaderValue, same_header};
 use crate::syntax::check_token;
 
-/// The headers a response copies from the request it answers (RFC 3261 §8.2.6.2): every Via value in
-/// order, From, To, Call-ID and CSeq, and Timestamp (copied into a 100 Trying only, §8.2.6.1).
-///
-/// Values are kept as received and shared, so copying them into several responses does not allocate.
-///
-/// ```
-/// use sip_codes_runtime::RequestHeaders;
-/// let req = RequestHeaders::from_message(
-///     "OPTIONS sip:carol@chicago.com SIP/2.0\r\n\
-///      Via: SIP/2.0/UDP pc33.atlanta.com;branch=z9hG4bKhjhs8ass877\r\n\
-///      To: <sip:carol@chicago.com>\r\n\
-///      From: Alice <sip:alice@atlanta.com>;tag=1928301774\r\n\
-///      Call-ID: a84b4c76e66710\r\n\
-///      CSeq: 63104 OPTIONS\r\n\
-///      Content-Length: 0\r\n\r\n",
-/// )?;
-/// assert_eq!(req.call_id().as_str(), "a84b4c76e66710");
-/// assert_eq!(req.vias().len(), 1);
-/// # Ok::<(), sip_codes_runtime::Error>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RequestHeaders {
-    via: Vec<HeaderValue>,
-    from: HeaderValue,
-    to: HeaderValue,
-    call_id: HeaderValue,
-    cseq: HeaderValue,
-    timestamp: Option<HeaderValue>,
-}
-
-/// A value of a header that must not be empty, validated and shared.
-fn required(value: &str, what: &'static str) -> Result<HeaderValue, Error> {
-    if value.trim_matches([' ', '\t']).is_empty() {
-        return Err(Error::empty(what));
-    }
-    HeaderValue::new_shared(value).map_err(|e| Error::new(what, e.kind().clone()))
-}
-
-/// Splits `s` at each `sep` that is outside a quoted string (a `"`…`"` with `\` escapes).
-pub(crate) fn split_outside_quotes(s: &str, sep: u8) -> impl Iterator<Item = &str> {
-    let mut rest = Some(s);
-    core::iter::from_fn(move || {
-        let current = rest?;
-        let b = current.as_bytes();
-        let mut in_quotes = false;
-        let mut i = 0;
-        while i < b.len() {
-            match b[i] {
-                b'\\' if in_quotes => i += 1,
-                b'"' => in_quotes = !in_quotes,
-                c if c == sep && !in_quotes => {
-                    rest = current.get(i + 1..);
-                    return current.get(..i);
-                }
-                _ => {}
-            }
-            i += 1;
-        }
-        rest = None;
-        Some(current)
-    })
-}
-
 impl RequestHeaders {
-    /// The headers of a request: its From, To, Call-ID and CSeq values (each validated, none empty).
-    /// Add its Via values with [`RequestHeaders::via`].
-    pub fn new(
-        from: impl AsRef<str>,
-        to: impl AsRef<str>,
-        call_id: impl AsRef<str>,
-        cseq: impl AsRef<str>,
-    ) -> Result<RequestHeaders, Error> {
-        Ok(RequestHeaders {
-            via: Vec::new(),
-            from: required(from.as_ref(), "From header")?,
-            to: required(to.as_ref(), "To header")?,
-            call_id: required(call_id.as_ref(), "Call-ID header")?,
-            cseq: required(cseq.as_ref(), "CSeq header")?,
-            timestamp: None,
-        })
-    }
-
-    /// Adds a Via value after those already added (the topmost Via first). The value is copied as is; a
-    /// comma-separated list becomes one Via header line.
-    pub fn via(mut self, value: impl AsRef<str>) -> Result<RequestHeaders, Error> {
-        self.via.push(required(value.as_ref(), "Via header")?);
-        Ok(self)
-    }
-
-    /// Sets the Timestamp value.
-    pub fn timestamp(mut self, value: impl AsRef<str>) -> Result<RequestHeaders, Error> {
-        self.timestamp = Some(required(value.as_ref(), "Timestamp header")?);
-        Ok(self)
-    }
-
-    /// Every Via value, topmost first (a header line holding several comma-separated values gives each).
-    pub fn vias(&self) -> &[HeaderValue] {
-        &self.via
-    }
-
-    /// The From value.
-    pub fn from(&self) -> &HeaderValue {
-        &self.from
-    }
-
-    /// The To value.
-    pub fn to(&self) -> &HeaderValue {
-        &self.to
-    }
-
-    /// The Call-ID value.
-    pub fn call_id(&self) -> &HeaderValue {
-        &self.call_id
-    }
-
-    /// The CSeq value.
-    pub fn cseq(&self) -> &HeaderValue {
-        &self.cseq
-    }
-
-    /// The Timestamp value, if the request had one.
-    pub fn timestamp_value(&self) -> Option<&HeaderValue> {
-        self.timestamp.as_ref()
-    }
-
     /// Extracts the headers from a raw SIP request (request line, headers, empty line, body).
     ///
     /// Header names are matched case-insensitively, compact forms included (`v`, `f`, `t`, `i`); a Via
@@ -218,10 +94,39 @@ impl RequestHeaders {
     }
 }
 
+/// Splits a header value at each comma outside a quoted string and outside `<…>` (RFC 3261 §7.3.1: a
+/// name-addr's URI may hold a comma in its user part).
+pub(crate) fn split_list(s: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(s);
+    core::iter::from_fn(move || {
+        let current = rest?;
+        let b = current.as_bytes();
+        let (mut in_quotes, mut in_angle) = (false, false);
+        let mut i = 0;
+        while i < b.len() {
+            match b[i] {
+                b'\\' if in_quotes => i += 1,
+                b'"' if !in_angle => in_quotes = !in_quotes,
+                b'<' if !in_quotes => in_angle = true,
+                b'>' if !in_quotes => in_angle = false,
+                b',' if !in_quotes && !in_angle => {
+                    rest = current.get(i + 1..);
+                    return current.get(..i);
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        rest = None;
+        Some(current)
+    })
+}
+
 /// The headers found so far by [`RequestHeaders::from_message`].
 #[derive(Default)]
 struct Found {
     via: Vec<HeaderValue>,
+    record_route: Vec<HeaderValue>,
     from: Option<HeaderValue>,
     to: Option<HeaderValue>,
     call_id: Option<HeaderValue>,
@@ -231,15 +136,23 @@ struct Found {
 
 impl Found {
     fn add(&mut self, name: &str, value: &str) -> Result<(), Error> {
-        let (slot, what) = if same_header(name, "Via") {
-            for part in split_outside_quotes(value, b',') {
+        let list = if same_header(name, "Via") {
+            Some((&mut self.via, "Via header"))
+        } else if same_header(name, "Record-Route") {
+            Some((&mut self.record_route, "Record-Route header"))
+        } else {
+            None
+        };
+        if let Some((list, what)) = list {
+            for part in split_list(value) {
                 let part = part.trim_matches([' ', '\t']);
                 if !part.is_empty() {
-                    self.via.push(required(part, "Via header")?);
+                    list.push(required(part, what)?);
                 }
             }
             return Ok(());
-        } else if same_header(name, "From") {
+        }
+        let (slot, what) = if same_header(name, "From") {
             (&mut self.from, "From header")
         } else if same_header(name, "To") {
             (&mut self.to, "To header")
@@ -264,14 +177,17 @@ impl Found {
         if self.via.is_empty() {
             return Err(Error::syntax(WHAT, "no Via header"));
         }
+        let cseq = self.cseq.ok_or(Error::syntax(WHAT, "no CSeq header"))?;
         Ok(RequestHeaders {
             via: self.via,
+            method: cseq_method(cseq.as_str())?,
+            record_route: self.record_route,
             from: self.from.ok_or(Error::syntax(WHAT, "no From header"))?,
             to: self.to.ok_or(Error::syntax(WHAT, "no To header"))?,
             call_id: self
                 .call_id
                 .ok_or(Error::syntax(WHAT, "no Call-ID header"))?,
-            cseq: self.cseq.ok_or(Error::syntax(WHAT, "no CSeq header"))?,
+            cseq,
             timestamp: self.timestamp,
         })
     }
@@ -286,6 +202,8 @@ mod tests {
         v: SIP/2.0/UDP bigbox3.site3.atlanta.com;branch=z9hG4bK77ef4c2312983.1;x=\"a,b\" ,\r\n \
         SIP/2.0/UDP pc33.atlanta.com;branch=z9hG4bK776asdhds\r\n\
         Max-Forwards: 68\r\n\
+        Record-Route: <sip:p1.example.com;lr>, <sip:a,b@p2.example.com;lr>\r\n\
+        record-route: <sip:p3;lr>\r\n\
         t: Bob <sip:bob@biloxi.com>\r\n\
         f: \"Alice, A.\" <sip:alice@atlanta.com>;tag=1928301774\r\n\
         i: a84b4c76e66710@pc33.atlanta.com\r\n\
@@ -317,6 +235,15 @@ mod tests {
         assert_eq!(req.call_id(), "a84b4c76e66710@pc33.atlanta.com");
         assert_eq!(req.cseq(), "314159 INVITE");
         assert_eq!(req.timestamp_value().map(|v| v.as_str()), Some("54"));
+        let rr: Vec<_> = req.record_routes().iter().map(|v| v.as_str()).collect();
+        assert_eq!(
+            rr,
+            [
+                "<sip:p1.example.com;lr>",
+                "<sip:a,b@p2.example.com;lr>",
+                "<sip:p3;lr>"
+            ]
+        );
         assert_eq!(
             RequestHeaders::from_message_bytes(INVITE.as_bytes()).unwrap(),
             req
@@ -326,24 +253,6 @@ mod tests {
         let mut binary = INVITE.as_bytes().to_vec();
         binary.extend_from_slice(b"\xff\xfe");
         assert_eq!(RequestHeaders::from_message_bytes(&binary).unwrap(), req);
-    }
-
-    #[test]
-    fn built() {
-        let req = RequestHeaders::new("<sip:a@b>;tag=1", "<sip:c@d>", "x@y", "1 INVITE")
-            .unwrap()
-            .via("SIP/2.0/UDP a;branch=z9hG4bK1")
-            .unwrap()
-            .via("SIP/2.0/UDP b;branch=z9hG4bK2")
-            .unwrap()
-            .timestamp("1.5")
-            .unwrap();
-        assert_eq!(req.vias().len(), 2);
-        assert_eq!(req.vias()[1], "SIP/2.0/UDP b;branch=z9hG4bK2");
-        assert!(RequestHeaders::new("", "b", "c", "d").is_err());
-        assert!(RequestHeaders::new("a\r\nVia: x", "b", "c", "d").is_err());
-        assert!(req.clone().via("x\0").is_err());
-        assert!(req.timestamp("\n").is_err());
     }
 
     #[test]
@@ -359,6 +268,7 @@ mod tests {
             base.replace("To: b\r\n", ""),
             base.replace("Call-ID: c\r\n", ""),
             base.replace("CSeq: 1 INVITE\r\n", ""),
+            base.replace("CSeq: 1 INVITE", "CSeq: INVITE"),
             base.replace("To: b", "To: b\r\nt: b"),
             base.replace("Call-ID: c", "Call-ID: c\r\ni: d"),
             base.replace("From: a", "From:"),
@@ -379,6 +289,9 @@ mod tests {
 
     #[test]
     fn splitting() {
+        use crate::request::split_outside_quotes;
+        let parts: Vec<_> = split_list("<sip:a,b@c>, \"x, y\" <sip:d>,e").collect();
+        assert_eq!(parts, ["<sip:a,b@c>", " \"x, y\" <sip:d>", "e"]);
         let parts: Vec<_> = split_outside_quotes(r#"a;b="x;\"y;";c"#, b';').collect();
         assert_eq!(parts, ["a", r#"b="x;\"y;""#, "c"]);
         assert_eq!(split_outside_quotes("", b',').collect::<Vec<_>>(), [""]);

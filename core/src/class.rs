@@ -33,7 +33,7 @@ impl StatusClass {
     /// The class of a code, or `None` outside 100–699.
     ///
     /// ```
-    /// use sip_codes_runtime::StatusClass;
+    /// use sip_codes::StatusClass;
     /// assert_eq!(StatusClass::of(486), Some(StatusClass::RequestFailure));
     /// assert_eq!(StatusClass::of(700), None);
     /// ```
