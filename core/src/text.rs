@@ -108,6 +108,31 @@ mod tests {
     }
 
     #[test]
+    fn word_mask_is_exact_per_byte() {
+        let bad = |b: u8| (b < 0x20 && b != b'\t') || b == 0x7f;
+        for fill in [
+            0x00, 0x01, 0x09, 0x1f, 0x20, 0x21, 0x7e, 0x7f, 0x80, 0x89, 0xa0, 0xff, b'a',
+        ] {
+            for at in 0..8 {
+                for byte in 0..=u8::MAX {
+                    let mut word = [fill; 8];
+                    word[at] = byte;
+                    let want = word
+                        .iter()
+                        .enumerate()
+                        .filter(|&(_, &b)| bad(b))
+                        .fold(0u64, |m, (i, _)| m | 0x80 << (8 * i));
+                    let word = u64::from_le_bytes(word);
+                    assert_eq!(bad_bytes(word), want, "{word:016x}");
+                    if want != 0 {
+                        assert!(may_hold_bad_byte(word), "{word:016x}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn word_at_a_time_agrees_with_byte_at_a_time() {
         let slow = |b: &[u8]| {
             b.iter()

@@ -174,7 +174,7 @@ list_header!(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::header::TypedValue;
+    
 
     fn q(t: u16) -> QValue {
         QValue::from_thousandths(t).unwrap()

@@ -21,7 +21,7 @@ list_header!(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::header::TypedValue;
+    
 
     #[test]
     fn renders_rfc_example() {

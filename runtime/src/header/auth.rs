@@ -433,7 +433,7 @@ challenge_header!(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::header::TypedValue;
+    
 
     #[test]
     fn renders_rfc3261_example() {

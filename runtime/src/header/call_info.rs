@@ -51,7 +51,7 @@ impl From<Uri> for ErrorInfo {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::header::TypedValue;
+    
 
     #[test]
     fn renders_rfc_examples() {

@@ -98,7 +98,7 @@ typed_value!(Contact);
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::header::{QValue, TypedValue};
+    use crate::header::QValue;
 
     #[test]
     fn renders_rfc_example() {

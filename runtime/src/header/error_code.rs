@@ -123,7 +123,7 @@ impl GeolocationError {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::header::TypedValue;
+    
 
     #[test]
     fn renders_rfc_examples() {

@@ -58,7 +58,7 @@ typed_value!(SipETag);
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::header::TypedValue;
+    
 
     #[test]
     fn renders_and_rejects() {

@@ -94,7 +94,7 @@ typed_value!(FeatureCaps);
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::header::TypedValue;
+    
 
     #[test]
     fn renders_rfc_examples() {

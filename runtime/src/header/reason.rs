@@ -126,7 +126,7 @@ typed_value!(Reason);
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::header::TypedValue;
+    
 
     #[test]
     fn renders_rfc_examples() {

@@ -50,7 +50,7 @@ impl RecvInfo {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::header::TypedValue;
+    
 
     #[test]
     fn renders() {

@@ -91,7 +91,7 @@ typed_value!(RetryAfter);
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::header::TypedValue;
+    
 
     #[test]
     fn renders_rfc_examples() {

@@ -73,7 +73,7 @@ from_uri!(Path, ServiceRoute, PermissionMissing);
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::header::TypedValue;
+    
 
     fn uri(s: &str) -> Uri {
         Uri::new(s).unwrap()

@@ -57,7 +57,7 @@ typed_value!(RSeq);
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::header::TypedValue;
+    
 
     #[test]
     fn range() {

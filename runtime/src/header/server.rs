@@ -142,7 +142,7 @@ typed_value!(Server);
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::header::TypedValue;
+    
 
     #[test]
     fn accepts_products_and_comments() {

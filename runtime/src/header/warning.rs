@@ -89,7 +89,7 @@ typed_value!(Warning);
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::header::TypedValue;
+    
 
     #[test]
     fn renders_rfc_examples() {
