@@ -54,8 +54,12 @@
 
 pub use sip_codes_runtime::{
     AnyCode, ByMethod, Citation, Error, RegistryStatus, ReplyTo, Request, RequestHeaders, Response,
-    RuleViolation, RuleViolations, Set, StatusClass, Unset, code, header, method, response, rules,
+    RuleViolation, RuleViolations, Set, SipResponse, StatusClass, Unset, code, header, method,
+    response, rules,
 };
+
+/// Implements [`SipResponse`] for a server's own enum or struct: see the trait, and the crate's docs.
+pub use sip_codes_macros::SipResponse;
 
 /// The header catalog: every header a spec's rules may name, each fact once.
 pub use sip_codes_core::headers as catalog;

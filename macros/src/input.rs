@@ -64,7 +64,8 @@ enum Arg {
 
 enum OptionValue {
     Tokens(TokenStream),
-    Derives(Vec<Path>),
+    /// What `derive(…)` holds, checked when the option is applied.
+    Derives(TokenStream),
 }
 
 impl Parse for Arg {
@@ -84,30 +85,7 @@ impl Parse for Arg {
         if key == "derive" && input.peek(syn::token::Paren) {
             let content;
             parenthesized!(content in input);
-            let paths =
-                Punctuated::<TokenStream, Token![,]>::parse_terminated_with(&content, |s| {
-                    s.step(|cursor| {
-                        let mut rest = *cursor;
-                        let mut out = TokenStream::new();
-                        while let Some((tt, next)) = rest.token_tree() {
-                            if matches!(&tt, proc_macro2::TokenTree::Punct(p) if p.as_char() == ',')
-                            {
-                                break;
-                            }
-                            out.extend([tt]);
-                            rest = next;
-                        }
-                        Ok((out, rest))
-                    })
-                })?;
-            let mut derives = Vec::new();
-            for tokens in paths {
-                let path = syn::parse2::<Path>(tokens.clone()).map_err(|_| {
-                    syn::Error::new_spanned(&tokens, "expected a path to a derive macro")
-                })?;
-                derives.push(path);
-            }
-            return Ok(Arg::Option(key, OptionValue::Derives(derives)));
+            return Ok(Arg::Option(key, OptionValue::Derives(content.parse()?)));
         }
         if !input.peek(Token![=]) {
             return Err(syn::Error::new(
@@ -116,11 +94,7 @@ impl Parse for Arg {
             ));
         }
         input.parse::<Token![=]>()?;
-        let mut value = TokenStream::new();
-        while !input.is_empty() && !input.peek(Token![,]) {
-            value.extend([input.parse::<proc_macro2::TokenTree>()?]);
-        }
-        Ok(Arg::Option(key, OptionValue::Tokens(value)))
+        Ok(Arg::Option(key, OptionValue::Tokens(until_comma(input)?)))
     }
 }
 
@@ -178,9 +152,17 @@ impl MacroInput {
                 *spec = Some(lit.into());
                 return Ok(());
             }
-            Arg::Option(key, OptionValue::Derives(paths)) => {
-                self.derives.extend(paths);
-                let _ = key;
+            Arg::Option(_, OptionValue::Derives(tokens)) => {
+                let list = |input: ParseStream<'_>| {
+                    Punctuated::<TokenStream, Token![,]>::parse_terminated_with(input, until_comma)
+                };
+                let paths = list.parse2(tokens)?;
+                for path in paths.into_iter().filter(|p| !p.is_empty()) {
+                    let parsed = syn::parse2::<Path>(path.clone()).map_err(|_| {
+                        syn::Error::new_spanned(&path, "expected a path to a derive macro")
+                    })?;
+                    self.derives.push(parsed);
+                }
                 return Ok(());
             }
             Arg::Option(key, OptionValue::Tokens(value)) => (key, value),
@@ -210,6 +192,15 @@ impl MacroInput {
         }
         Ok(())
     }
+}
+
+/// The tokens up to the next top-level comma.
+fn until_comma(input: ParseStream<'_>) -> syn::Result<TokenStream> {
+    let mut out = TokenStream::new();
+    while !input.is_empty() && !input.peek(Token![,]) {
+        out.extend([input.parse::<proc_macro2::TokenTree>()?]);
+    }
+    Ok(out)
 }
 
 /// `tokens` with every invisible group (what a `macro_rules!` fragment such as `$path:literal` arrives

@@ -116,7 +116,11 @@ mod arguments {
         assert_eq!(input.name, "Vendor");
         assert_eq!(input.module, "vendor");
         assert_eq!(input.vis.to_string(), "pub (in crate :: x)");
-        let derives: Vec<String> = input.derives.iter().map(|p| quote!(#p).to_string()).collect();
+        let derives: Vec<String> = input
+            .derives
+            .iter()
+            .map(|p| quote!(#p).to_string())
+            .collect();
         assert_eq!(derives, ["serde :: Serialize", ":: my :: Derive"]);
         let codes: Vec<Option<u16>> = input
             .codes
@@ -280,16 +284,26 @@ fn spec_text_cannot_change_the_shape_of_the_output() {
             })
             .sum()
     }
-    assert_eq!(shape(nasty.clone()), shape(plain), "spec text changed the token structure");
+    assert_eq!(
+        shape(nasty.clone()),
+        shape(plain),
+        "spec text changed the token structure"
+    );
     let mut found = Vec::new();
     strings(nasty, &mut found);
-    for needle in [
-        format!("Codec {NASTY}"),
-        format!("499 Codec {NASTY}"),
-    ] {
+    for needle in [format!("Codec {NASTY}"), format!("499 Codec {NASTY}")] {
         assert!(found.iter().any(|s| *s == needle), "no literal {needle:?}");
     }
-    for needle in [format!("About {NASTY}"), format!("Old {NASTY}"), format!("Seen {NASTY}"), format!("Policy {NASTY}"), format!("when {NASTY}")] {
-        assert!(found.iter().any(|s| s.contains(&needle)), "{needle:?} is not in any literal");
+    for needle in [
+        format!("About {NASTY}"),
+        format!("Old {NASTY}"),
+        format!("Seen {NASTY}"),
+        format!("Policy {NASTY}"),
+        format!("when {NASTY}"),
+    ] {
+        assert!(
+            found.iter().any(|s| s.contains(&needle)),
+            "{needle:?} is not in any literal"
+        );
     }
 }

@@ -18,6 +18,7 @@ pub mod error;
 pub mod header;
 pub mod method;
 pub mod request;
+pub mod respond;
 pub mod response;
 pub mod rules;
 #[cfg(feature = "serde")]
@@ -30,6 +31,7 @@ pub use code::StatusCodeSet;
 pub use draft::Draft;
 pub use error::Error;
 pub use request::{ByMethod, ReplyTo, Request, RequestHeaders};
+pub use respond::SipResponse;
 pub use response::Response;
 pub use rules::{CodeRules, HeaderRules, Rule, RuleViolation, RuleViolations};
 pub use sip_codes_core::{RegistryStatus, StatusClass, sentence::Citation};

@@ -31,15 +31,13 @@ pub fn generate(ctx: &Ctx<'_>) -> TokenStream {
         .collect();
     let markers = ctx.spec.codes.iter().map(|code| marker(ctx, code));
     let setters = setter_headers.iter().map(|h| setter(ctx, h));
-    let rules = typestate::generate(ctx, &setter_headers);
+    let (rules, builds) = typestate::generate(ctx, &setter_headers);
     let module_doc = docs::attr(&format!(
         "One zero-sized marker per status code of [`{name}`](super::{name}), each with `reply_to(request)`, \
          which starts its typestate response [`Builder`]: `build()` does not compile until every header the \
          RFCs say the response MUST carry is set, a header the response MUST NOT carry cannot be set, and a \
          typed request of a method the code never answers is refused."
     ));
-    let bound = quote_spanned!(ctx.bound_span=> rules::Complete<C, M, S, Output = O>);
-    let build = Ident::new("build", ctx.bound_span);
     quote! {
         #module_doc
         #[allow(deprecated)]
@@ -136,18 +134,24 @@ pub fn generate(ctx: &Ctx<'_>) -> TokenStream {
                 }
 
                 /// Finishes the response. Compiles once every header the code MUST carry is set; returns
-                /// the response, or, where rules are left to check at run time (a code chosen at run time,
-                /// or a request whose method is known at run time only and a code whose rules depend on
-                /// it), a `Result` with every rule it breaks.
-                pub fn #build<O>(self) -> O
+                /// the `Response`, or, where rules are left to check at run time (a code chosen at run
+                /// time, or a request whose method is known at run time only and a code whose rules depend
+                /// on it), a `Result<Response, RuleViolations>` with every rule it breaks.
+                ///
+                /// (Each code has its own `build()`, whose `where` bounds are its rules, so that the
+                /// compiler's error names the rule a response breaks.)
+                #[cfg(doc)]
+                pub fn build<O>(self) -> O
                 where
-                    (): #bound,
+                    (): rules::Complete<C, M, S, Output = O>,
                 {
-                    <() as rules::Complete<C, M, S>>::finish(self.draft)
+                    unreachable!("documentation only: each code has its own `build()`")
                 }
 
                 #(#setters)*
             }
+
+            #builds
 
             #rules
         }
@@ -287,7 +291,7 @@ fn setter(ctx: &Ctx<'_>, header: &Header) -> TokenStream {
         quote!(S)
     };
     if is_forbidden(ctx, header) {
-        let trait_name = may_carry(header);
+        let trait_name = Ident::new(&may_carry(header).to_string(), ctx.bound_span);
         let bound = quote_spanned!(ctx.bound_span=> rules::#trait_name<C, M>);
         bounds.push(quote!((): #bound));
     }

@@ -109,14 +109,14 @@ pub fn answer_bounds(ctx: &Ctx<'_>, code: &Code) -> Vec<TokenStream> {
     let span = ctx.bound_span;
     (0..code.all_answers().count())
         .map(|i| {
-            let name = answer_trait(code, i);
+            let name = Ident::new(&answer_trait(code, i).to_string(), span);
             quote_spanned!(span=> rules::#name<R::Method>)
         })
         .collect()
 }
 
-/// The `rules` module.
-pub fn generate(ctx: &Ctx<'_>, setter_headers: &[Rc<Header>]) -> TokenStream {
+/// The `rules` module, and the `build()` of each kind of builder (for the status module).
+pub fn generate(ctx: &Ctx<'_>, setter_headers: &[Rc<Header>]) -> (TokenStream, TokenStream) {
     let codes = &ctx.spec.codes;
     let required: Vec<&Rc<Header>> = setter_headers
         .iter()
@@ -133,21 +133,23 @@ pub fn generate(ctx: &Ctx<'_>, setter_headers: &[Rc<Header>]) -> TokenStream {
     });
     let puts = required.iter().map(|h| puts(ctx, h));
     let may_carry = forbidden.iter().map(|h| may_carry_impls(ctx, h));
-    let code_items = codes.iter().map(code_items);
-    quote! {
+    let (code_items, builds): (Vec<TokenStream>, Vec<TokenStream>) = codes
+        .iter()
+        .map(|code| code_items(code, ctx.bound_span))
+        .unzip();
+    let rules = quote! {
         /// The traits behind the builder's compile-time checks (see the module's `Builder`).
         #[doc(hidden)]
         pub mod rules {
             use super::__rt;
 
             /// `(): Complete<C, M, S>`: in state `S`, a response of code `C` to method `M` has every
-            /// header its rules require; what `build()` returns then. (Implemented for every type, so
-            /// that an error names the rule, not the other codes' impls.)
+            /// header its rules require; what `build()` returns then. This is the contract the docs
+            /// state; the compiler checks each code's rules on its own `build()`.
+            #[cfg(doc)]
             pub trait Complete<C, M, S> {
                 /// `Response`, or `Result<Response, RuleViolations>` where rules are checked at run time.
                 type Output;
-                /// Finishes the response.
-                fn finish(draft: __rt::Draft) -> Self::Output;
             }
 
             /// `C: Put<H, S>`: setting header `H` on a builder of code `C` in state `S` leads to `Next`.
@@ -179,16 +181,27 @@ pub fn generate(ctx: &Ctx<'_>, setter_headers: &[Rc<Header>]) -> TokenStream {
                 };
             }
 
+            #[cfg(doc)]
             impl<T, M> Complete<__rt::AnyCode, M, ()> for T {
                 type Output = ::core::result::Result<__rt::Response, __rt::RuleViolations>;
-                fn finish(draft: __rt::Draft) -> Self::Output { draft.finish_checked() }
             }
 
             #(#puts)*
             #(#may_carry)*
             #(#code_items)*
         }
-    }
+    };
+    let builds = quote! {
+        #[cfg(not(doc))]
+        #[doc(hidden)]
+        impl<M> Builder<__rt::AnyCode, M, ()> {
+            pub fn build(self) -> ::core::result::Result<__rt::Response, __rt::RuleViolations> {
+                self.draft.finish_checked()
+            }
+        }
+        #(#builds)*
+    };
+    (rules, builds)
 }
 
 /// The `Put` impls of a required header: the state moves for the codes with a slot of it, stays for the
@@ -290,8 +303,9 @@ fn may_carry_impls(ctx: &Ctx<'_>, header: &Header) -> TokenStream {
 }
 
 /// The items of one code: its rule traits, its answer traits and their impls, its `Complete` impls.
-fn code_items(code: &Code) -> TokenStream {
+fn code_items(code: &Code, span: proc_macro2::Span) -> (TokenStream, TokenStream) {
     let mut out = TokenStream::new();
+    let mut builds = TokenStream::new();
     // The trait of each checkable MUST rule.
     for rule in code.checkable_musts() {
         out.extend(rule_trait_item(code, rule));
@@ -309,39 +323,69 @@ fn code_items(code: &Code) -> TokenStream {
             .filter(|r| r.holds_for(method))
             .map(|r| {
                 let index = slots.iter().position(|s| *s == slot_of(r)).unwrap_or(0);
-                let param = &params[index];
-                let name = rule_trait(code, r);
-                quote!(#param: #name)
+                // Both names on the spec literal, so that the compiler's note on the bound points there.
+                let param = Ident::new(&params[index].to_string(), span);
+                let name = Ident::new(&rule_trait(code, r).to_string(), span);
+                quote_spanned!(span=> #param: rules::#name)
             })
             .collect()
     };
-    let response = quote! {
-        type Output = __rt::Response;
-        fn finish(draft: __rt::Draft) -> __rt::Response { draft.finish() }
-    };
-    if !code.needs_method() {
-        let bounds = bounds(None);
-        out.extend(quote! {
-            impl<T, M, #(#params),*> Complete<super::#ident, M, #state> for T where #(#bounds),* { #response }
-        });
-        return out;
-    }
-    for method in METHODS {
-        let marker = format_ident!("{}", methods::marker_name(method.name));
-        let bounds = bounds(Some(method.name));
-        out.extend(quote! {
-            impl<T, #(#params),*> Complete<super::#ident, __rt::method::#marker, #state> for T where #(#bounds),* { #response }
-        });
-    }
-    let bounds = bounds(None);
-    out.extend(quote! {
-        impl<T, #(#params),*> Complete<super::#ident, __rt::method::Detached, #state> for T where #(#bounds),* { #response }
-        impl<T, #(#params),*> Complete<super::#ident, __rt::method::AnyMethod, #state> for T where #(#bounds),* {
-            type Output = ::core::result::Result<__rt::Response, __rt::RuleViolations>;
-            fn finish(draft: __rt::Draft) -> Self::Output { draft.finish_checked() }
+    // Each kind of builder of this code: its method type (with the generics it needs), the bounds of its
+    // `build()`, and whether that checks rules at run time.
+    let mut kinds: Vec<(TokenStream, TokenStream, Vec<TokenStream>, bool)> = Vec::new();
+    if code.needs_method() {
+        for method in METHODS {
+            let marker = format_ident!("{}", methods::marker_name(method.name));
+            kinds.push((
+                quote!(__rt::method::#marker),
+                quote!(),
+                bounds(Some(method.name)),
+                false,
+            ));
         }
-    });
-    out
+        kinds.push((
+            quote!(__rt::method::Detached),
+            quote!(),
+            bounds(None),
+            false,
+        ));
+        kinds.push((
+            quote!(__rt::method::AnyMethod),
+            quote!(),
+            bounds(None),
+            true,
+        ));
+    } else {
+        kinds.push((quote!(M), quote!(M,), bounds(None), false));
+    }
+    let build = Ident::new("build", span);
+    for (method, generics, bounds, checked) in kinds {
+        let (output, finish) = if checked {
+            (
+                quote!(::core::result::Result<__rt::Response, __rt::RuleViolations>),
+                quote!(finish_checked),
+            )
+        } else {
+            (quote!(__rt::Response), quote!(finish))
+        };
+        builds.extend(quote! {
+            // The `build()` users call: its bounds are the rule traits themselves, so a missing header is
+            // one error that names the rule and nothing in between.
+            #[cfg(not(doc))]
+            #[doc(hidden)]
+            impl<#generics #(#params),*> Builder<#ident, #method, #state> {
+                pub fn #build(self) -> #output where #(#bounds),* { self.draft.#finish() }
+            }
+        });
+        out.extend(quote! {
+            // The same, as the documented `build()` states it.
+            #[cfg(doc)]
+            impl<T, #generics #(#params),*> Complete<super::#ident, #method, #state> for T where #(#bounds),* {
+                type Output = #output;
+            }
+        });
+    }
+    (out, builds)
 }
 
 /// The trait of one MUST rule, whose unimplemented message is the sentence of the missing header.
@@ -353,26 +397,21 @@ fn rule_trait_item(code: &Code, rule: &Rule) -> TokenStream {
     let setters: Vec<String> = rule.headers.iter().map(|h| h.setter()).collect();
     let setters: Vec<&str> = setters.iter().map(String::as_str).collect();
     let fix = sentence::fix_by_calling(&setters);
-    let label = format!("missing {}", sentence::Headers(&names, rule.one_of));
-    let mut note = fix;
-    if let Some(url) = rule.citation.url() {
-        note.push_str(&format!(" ({url})"));
-    }
-    if let Some(why) = &rule.why {
-        note.push_str(&format!(": {why}"));
-    }
+    let label = format!("missing {}: {fix}", sentence::Headers(&names, rule.one_of));
+    let note = rule.why.clone().unwrap_or_default();
     let doc = docs::attr(&format!(
         "Satisfied once {} is set: {message}.",
         sentence::Headers(&names, rule.one_of)
     ));
-    let (message, label, note) = (
-        lit(&escape_braces(&message)),
-        lit(&escape_braces(&label)),
-        lit(&escape_braces(&note)),
-    );
+    let (message, label) = (lit(&escape_braces(&message)), lit(&escape_braces(&label)));
+    // A note only where the spec says why: the label already says how to fix it.
+    let note = (!note.is_empty()).then(|| {
+        let note = lit(&escape_braces(&note));
+        quote!(, note = #note)
+    });
     quote! {
         #doc
-        #[diagnostic::on_unimplemented(message = #message, label = #label, note = #note)]
+        #[diagnostic::on_unimplemented(message = #message, label = #label #note)]
         pub trait #name {}
         #[diagnostic::do_not_recommend]
         impl #name for __rt::Set {}
@@ -392,13 +431,15 @@ fn answer_trait_item(code: &Code, index: usize, rule: &AnswerRule) -> TokenStrea
         Some(rule.citation.as_sentence()),
     );
     let label = "this request's method is `{M}`";
-    let note = "a response starts from `reply_to(&request)` with a request it may answer; for a request of \
-                another method, choose another code";
+    let note = rule.why.as_deref().unwrap_or(
+        "a response starts from `reply_to(&request)` with a request it may answer; for a request of another \
+         method, choose another code",
+    );
     let allowed = METHODS
         .iter()
         .filter(|m| rule.allows(m.name))
         .map(|m| format_ident!("{}", methods::marker_name(m.name)));
-    let message = lit(&escape_braces(&message));
+    let (message, note) = (lit(&escape_braces(&message)), lit(&escape_braces(note)));
     quote! {
         #[diagnostic::on_unimplemented(message = #message, label = #label, note = #note)]
         pub trait #name<M> {}

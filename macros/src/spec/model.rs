@@ -17,13 +17,6 @@ pub struct Spec {
     pub q850: Option<Q850>,
 }
 
-impl Spec {
-    /// The header named `name` (ASCII case and compact forms ignored).
-    pub fn header(&self, name: &str) -> Option<&Rc<Header>> {
-        find_header(&self.headers, name)
-    }
-}
-
 /// The header of `headers` named `name` (ASCII case and compact forms ignored).
 pub fn find_header<'a>(headers: &'a [Rc<Header>], name: &str) -> Option<&'a Rc<Header>> {
     headers.iter().find(|h| {
@@ -284,6 +277,8 @@ impl Rule {
 pub struct AnswerRule {
     pub methods: Vec<String>,
     pub only: bool,
+    /// Why, in a few words (the note of its compile error).
+    pub why: Option<String>,
     pub citation: Citation,
 }
 

@@ -190,6 +190,8 @@ mapping! {
     pub struct RawAnswer {
         pub only: Option<Vec<String>> = default,
         pub never: Option<Vec<String>> = default,
+        /// Why, in a few words: the note of the compile error.
+        pub why: Option<String> = default,
         pub rfc: Option<u32> = default,
         pub section: Option<String> = default,
         pub source: Option<String> = default,

@@ -495,7 +495,12 @@ pub(crate) mod tests {
             CodeRules {
                 code,
                 phrase,
-                headers: crate::rules::HeaderRules { must: &[], should: &[], may: &[], must_not: &[] },
+                headers: crate::rules::HeaderRules {
+                    must: &[],
+                    should: &[],
+                    may: &[],
+                    must_not: &[],
+                },
                 answers: &[],
             }
         }
@@ -507,7 +512,9 @@ pub(crate) mod tests {
             rules(405, "Method Not Allowed"),
             rules(600, "Busy Everywhere"),
         ];
-        ALL.iter().find(|r| r.code == code.code()).unwrap_or(&ALL[0])
+        ALL.iter()
+            .find(|r| r.code == code.code())
+            .unwrap_or(&ALL[0])
     }
 
     impl StatusCodeSet for TestCode {

@@ -174,7 +174,6 @@ list_header!(
 #[cfg(test)]
 mod tests {
     use super::*;
-    
 
     fn q(t: u16) -> QValue {
         QValue::from_thousandths(t).unwrap()

@@ -21,7 +21,6 @@ list_header!(
 #[cfg(test)]
 mod tests {
     use super::*;
-    
 
     #[test]
     fn renders_rfc_example() {

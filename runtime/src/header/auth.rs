@@ -433,7 +433,6 @@ challenge_header!(
 #[cfg(test)]
 mod tests {
     use super::*;
-    
 
     #[test]
     fn renders_rfc3261_example() {

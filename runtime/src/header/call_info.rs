@@ -51,7 +51,6 @@ impl From<Uri> for ErrorInfo {
 #[cfg(test)]
 mod tests {
     use super::*;
-    
 
     #[test]
     fn renders_rfc_examples() {

@@ -123,7 +123,6 @@ impl GeolocationError {
 #[cfg(test)]
 mod tests {
     use super::*;
-    
 
     #[test]
     fn renders_rfc_examples() {

@@ -58,7 +58,6 @@ typed_value!(SipETag);
 #[cfg(test)]
 mod tests {
     use super::*;
-    
 
     #[test]
     fn renders_and_rejects() {

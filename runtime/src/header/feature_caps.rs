@@ -94,7 +94,6 @@ typed_value!(FeatureCaps);
 #[cfg(test)]
 mod tests {
     use super::*;
-    
 
     #[test]
     fn renders_rfc_examples() {

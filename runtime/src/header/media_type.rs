@@ -58,6 +58,15 @@ const fn known(s: &'static str) -> MediaType {
 }
 
 impl MediaType {
+    /// A `type/subtype` checked by the caller (the derive checks both are tokens); checked in debug builds.
+    pub(crate) fn from_checked_static(essence: &'static str) -> MediaType {
+        debug_assert!(
+            essence.parse::<MediaType>().is_ok(),
+            "{essence:?} is not a media type"
+        );
+        known(essence)
+    }
+
     /// `application/sdp` (RFC 4566), the session descriptions of offers and answers.
     pub const APPLICATION_SDP: MediaType = known("application/sdp");
     /// `text/plain`.

@@ -123,7 +123,7 @@ list_header!(
 #[cfg(test)]
 mod tests {
     use super::*;
-    
+
     use crate::syntax::is_token;
 
     #[test]

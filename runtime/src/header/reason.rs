@@ -77,6 +77,16 @@ impl Reason {
         })
     }
 
+    /// `Q.850;cause=<cause>` for a cause the caller has checked to be in 1..=127; checked in debug builds.
+    pub(crate) fn q850_checked(cause: u8) -> Self {
+        debug_assert!((1..=127).contains(&cause), "Q.850 cause {cause}");
+        Reason {
+            protocol: ReasonProtocol::Q850,
+            cause: u16::from(cause),
+            params: Params::new(),
+        }
+    }
+
     /// `Q.850;cause=<cause>`; `cause` must be 1..=127.
     pub fn q850(cause: u8) -> Result<Self, Error> {
         Reason::new(ReasonProtocol::Q850, u16::from(cause))
@@ -126,7 +136,6 @@ typed_value!(Reason);
 #[cfg(test)]
 mod tests {
     use super::*;
-    
 
     #[test]
     fn renders_rfc_examples() {

@@ -50,7 +50,6 @@ impl RecvInfo {
 #[cfg(test)]
 mod tests {
     use super::*;
-    
 
     #[test]
     fn renders() {

@@ -91,7 +91,6 @@ typed_value!(RetryAfter);
 #[cfg(test)]
 mod tests {
     use super::*;
-    
 
     #[test]
     fn renders_rfc_examples() {

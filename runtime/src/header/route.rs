@@ -73,7 +73,6 @@ from_uri!(Path, ServiceRoute, PermissionMissing);
 #[cfg(test)]
 mod tests {
     use super::*;
-    
 
     fn uri(s: &str) -> Uri {
         Uri::new(s).unwrap()

@@ -57,7 +57,6 @@ typed_value!(RSeq);
 #[cfg(test)]
 mod tests {
     use super::*;
-    
 
     #[test]
     fn range() {

@@ -142,7 +142,6 @@ typed_value!(Server);
 #[cfg(test)]
 mod tests {
     use super::*;
-    
 
     #[test]
     fn accepts_products_and_comments() {

@@ -116,7 +116,6 @@ delta_header!(
 #[cfg(test)]
 mod tests {
     use super::*;
-    
 
     #[test]
     fn renders_rfc_examples() {

@@ -89,7 +89,6 @@ typed_value!(Warning);
 #[cfg(test)]
 mod tests {
     use super::*;
-    
 
     #[test]
     fn renders_rfc_examples() {

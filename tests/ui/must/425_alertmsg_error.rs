@@ -1,6 +1,10 @@
-use sip_codes::status;
+use sip_codes::{status, RequestHeaders};
 
 fn main() {
-    let _response = status::BadAlertMessage::builder()
+    // RFC 8876 §5.1: without `AlertMsg-Error` this does not compile.
+    let request = RequestHeaders::new("<sip:alice@example.com>;tag=1", "<sip:bob@example.com>", "a84b4c76e66710", "1 OPTIONS")
+        .unwrap()
+        .via("SIP/2.0/UDP pc33.example.com;branch=z9hG4bK776").unwrap();
+    let _response = status::BadAlertMessage::reply_to(&request)
         .build();
 }

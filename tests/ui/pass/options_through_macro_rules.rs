@@ -21,6 +21,11 @@ fn main() {
     assert_eq!(LocalCode::BusyHere.code(), 486);
     assert_eq!("180".parse::<LocalCode>().map(LocalCode::code), Ok(180));
     assert!("200".parse::<LocalCode>().is_err());
-    let _ = local_status::Ringing::builder().build();
+    let request = sip_codes::RequestHeaders::new("<sip:a@example.com>;tag=1", "<sip:b@example.com>", "c", "1 INVITE")
+        .unwrap()
+        .via("SIP/2.0/UDP h;branch=z9hG4bK1")
+        .unwrap();
+    let invite = request.typed::<sip_codes::method::Invite>().unwrap();
+    let _ = local_status::Ringing::reply_to(&invite).build();
     assert_eq!(escaped::count(), 1);
 }

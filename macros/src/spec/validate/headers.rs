@@ -36,13 +36,14 @@ fn check_one(
         let pos = c.at().field(List::Headers, index, key);
         c.report(pos, format!("header `{name}`: {message}"));
     };
+    let clash = find_header(known, name);
     if !text::is_token(name) {
         report(
             c,
             "name",
             "a header name is a token (letters, digits and -.!%*_+`'~, RFC 3261 §25.1)".into(),
         );
-    } else if let Some(existing) = find_header(known, name) {
+    } else if let Some(existing) = clash {
         let message = if existing.declared {
             "declared twice".to_string()
         } else {
@@ -97,7 +98,7 @@ fn check_one(
         citation: Default::default(),
         declared: true,
     };
-    if text::is_token(name) {
+    if text::is_token(name) && clash.is_none() {
         let setter = header.setter();
         if let Some(problem) = names::setter_problem(&setter) {
             report(

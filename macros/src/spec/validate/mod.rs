@@ -17,7 +17,7 @@ use super::locate::{List, Locator, Pos};
 use super::model::{Code, CommonRule, Spec, catalog_headers};
 use super::raw::RawSpec;
 use codes::{apply_override, check_code};
-use rules::{check_common, check_conflicts, levels};
+use rules::{check_answered, check_common, check_conflicts, levels};
 
 use codes::wire_problem;
 
@@ -250,6 +250,7 @@ pub fn validate(
             (None, None) => None,
         };
         check_conflicts(&mut c, place, code);
+        check_answered(&mut c, place, code);
     }
     check_variants(&mut c, &codes, &seen);
     if let Some(raw) = &raw.q850 {

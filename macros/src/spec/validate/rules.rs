@@ -383,6 +383,11 @@ fn check_answer(c: &mut Checker<'_>, raw: &RawAnswer, place: Place) -> Option<An
     Some(AnswerRule {
         methods: methods.clone(),
         only,
+        why: raw
+            .why
+            .as_ref()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty()),
         citation: citation?,
     })
 }
@@ -418,6 +423,39 @@ pub(super) fn check_conflicts(c: &mut Checker<'_>, place: Option<Place>, code: &
                 }
             }
         }
+    }
+}
+
+/// A rule scoped to a method the code never answers can never hold: it is a mistake in the spec.
+pub(super) fn check_answered(c: &mut Checker<'_>, place: Option<Place>, code: &Code) {
+    for (level, rule) in crate::spec::model::LEVELS
+        .iter()
+        .flat_map(|l| code.rules.list(*l).iter().map(move |r| (l, r)))
+    {
+        let Some(method) = &rule.method else { continue };
+        let Some(refusal) = code.all_answers().find(|a| !a.allows(method)) else {
+            continue;
+        };
+        let pos = match place {
+            Some(place) => c.in_place(place, Some("method"), method),
+            None => None,
+        };
+        let methods: Vec<&str> = refusal.methods.iter().map(String::as_str).collect();
+        let refused = sentence::answers(
+            code.code,
+            &code.phrase,
+            &methods,
+            refusal.only,
+            Some(refusal.citation.as_sentence()),
+        );
+        c.report(
+            pos,
+            format!(
+                "code {}: a `{}` rule for responses to {method} can never hold: {refused}",
+                code.code,
+                level.word().to_lowercase().replace(' ', "_")
+            ),
+        );
     }
 }
 

@@ -1,0 +1,10 @@
+use sip_codes::{method, status, RequestHeaders};
+
+fn main() {
+    // RFC 7647 §5: `202 Accepted` does not answer REFER.
+    let request = RequestHeaders::new("<sip:alice@example.com>;tag=1", "<sip:bob@example.com>", "a84b4c76e66710", "1 REFER")
+        .unwrap()
+        .via("SIP/2.0/UDP pc33.example.com;branch=z9hG4bK776").unwrap();
+    let typed = request.typed::<method::Refer>().unwrap();
+    let _response = status::Accepted::reply_to(&typed);
+}

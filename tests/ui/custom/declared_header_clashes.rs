@@ -1,0 +1,3 @@
+sip_codes::sip_codes!("../../../../tests/ui/custom/declared_header_clashes.yaml");
+
+fn main() {}

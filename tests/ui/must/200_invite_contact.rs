@@ -1,6 +1,0 @@
-use sip_codes::status;
-
-fn main() {
-    let _response = status::Ok::for_invite()
-        .build();
-}

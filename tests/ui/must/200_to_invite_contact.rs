@@ -1,0 +1,11 @@
+use sip_codes::{method, status, RequestHeaders};
+
+fn main() {
+    // RFC 3261 §12.1.1: without `Contact` this does not compile.
+    let request = RequestHeaders::new("<sip:alice@example.com>;tag=1", "<sip:bob@example.com>", "a84b4c76e66710", "1 INVITE")
+        .unwrap()
+        .via("SIP/2.0/UDP pc33.example.com;branch=z9hG4bK776").unwrap();
+    let typed = request.typed::<method::Invite>().unwrap();
+    let _response = status::Ok::reply_to(&typed)
+        .build();
+}

@@ -1,9 +1,0 @@
-use sip_codes::header::*;
-use sip_codes::status;
-
-fn main() {
-    let response = status::IntervalTooBrief::for_register()
-        .min_expires(3600u32)
-        .build();
-    assert_eq!(response.code(), 423);
-}

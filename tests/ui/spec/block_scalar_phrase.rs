@@ -1,0 +1,3 @@
+sip_codes::sip_codes!("../../../../tests/ui/spec/block_scalar_phrase.yaml");
+
+fn main() {}

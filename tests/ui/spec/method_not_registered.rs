@@ -1,0 +1,3 @@
+sip_codes::sip_codes!("../../../../tests/ui/spec/method_not_registered.yaml");
+
+fn main() {}
