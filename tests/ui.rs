@@ -14,6 +14,7 @@ fn ui() {
     t.compile_fail("tests/ui/deprecated/*.rs");
     t.compile_fail("tests/ui/custom/*.rs");
     t.compile_fail("tests/ui/options/*.rs");
+    t.compile_fail("tests/ui/derive/*.rs");
     t.pass("tests/ui/pass/*.rs");
     t.pass("tests/ui/pass/rules/*.rs");
 }

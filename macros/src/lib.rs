@@ -13,6 +13,7 @@ mod derive;
 mod error;
 mod input;
 mod spec;
+mod suggest;
 
 use std::path::{Path, PathBuf};
 

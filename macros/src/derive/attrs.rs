@@ -178,12 +178,9 @@ fn check_header(lit: &LitStr, own_spec: bool) -> syn::Result<()> {
         )),
         None if own_spec && text::is_token(&name) => Ok(()),
         None => {
-            let near = catalog::HEADERS
-                .iter()
-                .filter(|h| h.value.has_setter())
-                .min_by_key(|h| distance(&h.name.to_ascii_lowercase(), &name.to_ascii_lowercase()))
-                .filter(|h| distance(&h.name.to_ascii_lowercase(), &name.to_ascii_lowercase()) <= 2)
-                .map(|h| format!("did you mean `{}`? ", h.name))
+            let settable = catalog::HEADERS.iter().filter(|h| h.value.has_setter()).map(|h| h.name);
+            let near = crate::suggest::did_you_mean(&name, settable)
+                .map(|near| format!("did you mean `{near}`? "))
                 .unwrap_or_default();
             Err(syn::Error::new(
                 lit.span(),
@@ -205,22 +202,4 @@ fn check_media_type(lit: &LitStr) -> syn::Result<()> {
             "expected a media type `type/subtype`, such as \"application/sdp\"",
         )),
     }
-}
-
-/// The Levenshtein distance between `a` and `b`.
-pub fn distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let next = (prev + usize::from(ca != *cb))
-                .min(row[j] + 1)
-                .min(row[j + 1] + 1);
-            prev = row[j + 1];
-            row[j + 1] = next;
-        }
-    }
-    row[b.len()]
 }

@@ -6,6 +6,7 @@ use sip_codes_core::methods;
 use sip_codes_core::sentence::{self, Level};
 
 use super::{Checker, Place};
+use crate::suggest::did_you_mean;
 use crate::spec::model::{
     AnswerRule, Citation, Code, CommonKind, CommonRule, Header, Rule, Rules, find_header,
 };
@@ -137,37 +138,6 @@ fn except_list(except: Option<&[u32]>) -> Vec<u16> {
         .iter()
         .filter_map(|&code| u16::try_from(code).ok())
         .collect()
-}
-
-/// The known name closest to `name`, if it is close enough to be the one meant.
-pub(super) fn did_you_mean<'a>(
-    name: &str,
-    known: impl Iterator<Item = &'a str>,
-) -> Option<&'a str> {
-    let name = name.to_ascii_lowercase();
-    known
-        .map(|k| (distance(&name, &k.to_ascii_lowercase()), k))
-        .filter(|(d, k)| *d <= (k.len() / 3).max(2))
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, k)| k)
-}
-
-/// The Levenshtein distance between `a` and `b`.
-fn distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let next = (prev + usize::from(ca != *cb))
-                .min(row[j] + 1)
-                .min(row[j + 1] + 1);
-            prev = row[j + 1];
-            row[j + 1] = next;
-        }
-    }
-    row[b.len()]
 }
 
 /// `method` is a method of the IANA registry (so that it has a marker type), or an error is reported.
@@ -482,6 +452,5 @@ mod tests {
             Some("WWW-Authenticate")
         );
         assert_eq!(did_you_mean("P-Asserted-Identity", known.into_iter()), None);
-        assert_eq!(distance("kitten", "sitting"), 3);
     }
 }
