@@ -47,15 +47,15 @@
 //! ```
 //!
 //! Where the code is chosen at run time, [`StatusCode::reply_to`] starts the same builder, whose `build()`
-//! checks the same rules when it runs and returns every one it breaks; [`check`] does that for responses
-//! received from the wire. Run [`sip_codes!`] on a spec of your own for vendor codes and local rules.
+//! checks the same rules when it runs and returns every one it breaks; [`rules::check`] is that check, for
+//! tools. Run [`sip_codes!`] on a spec of your own for vendor codes and local rules.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
 pub use sip_codes_runtime::{
     AnyCode, ByMethod, Citation, Error, RegistryStatus, ReplyTo, Request, RequestHeaders, Response,
-    RuleViolation, RuleViolations, Set, SipResponse, StatusClass, Unset, code, header, method,
-    response, rules,
+    RuleViolation, RuleViolations, Set, SipResponse, StatusClass, Unset, behaviour, code, header,
+    method, proxy, response, rules,
 };
 
 /// Implements [`SipResponse`] for a server's own enum or struct: see the trait, and the crate's docs.

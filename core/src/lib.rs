@@ -3,6 +3,7 @@
 //! the other on a cold build.
 //!
 //! - [`StatusClass`] and [`RegistryStatus`]: the response classes of RFC 3261 §7.2, the IANA registry status.
+//! - [`behaviour`]: what a code means for a dialog, a client and a proxy, as the RFCs state it.
 //! - [`headers`]: the header catalog, each header's facts once (name, compact form, repetition, value kind).
 //! - [`methods`]: the SIP request methods of the IANA registry.
 //! - [`text`]: the character classes of the RFC 3261 §25 grammar that every wire string is checked against.
@@ -12,6 +13,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod behaviour;
 pub mod class;
 pub mod headers;
 pub mod methods;

@@ -1,10 +1,7 @@
 //! "Did you mean": the known name closest to a misspelt one, for spec errors and derive errors.
 
 /// The known name closest to `name`, if it is close enough to be the one meant.
-pub fn did_you_mean<'a>(
-    name: &str,
-    known: impl Iterator<Item = &'a str>,
-) -> Option<&'a str> {
+pub fn did_you_mean<'a>(name: &str, known: impl Iterator<Item = &'a str>) -> Option<&'a str> {
     let name = name.to_ascii_lowercase();
     known
         .map(|k| (distance(&name, &k.to_ascii_lowercase()), k))
@@ -36,6 +33,9 @@ mod tests {
     #[test]
     fn distances() {
         assert_eq!(super::distance("kitten", "sitting"), 3);
-        assert_eq!(super::did_you_mean("Alow", ["Allow", "Path"].into_iter()), Some("Allow"));
+        assert_eq!(
+            super::did_you_mean("Alow", ["Allow", "Path"].into_iter()),
+            Some("Allow")
+        );
     }
 }

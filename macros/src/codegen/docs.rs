@@ -38,6 +38,7 @@ pub fn variant(code: &Code) -> String {
         doc.push_str(&format!("\n**Registry status: {}.**\n", code.status));
     }
     doc.push_str(&rules(code));
+    doc.push_str(&behaviour(code));
     if !code.aliases.is_empty() {
         doc.push_str("\nAlso seen on the wire as:\n");
         for alias in &code.aliases {
@@ -75,6 +76,63 @@ pub fn rules(code: &Code) -> String {
             answers(code, rule),
             rule.citation.link()
         ));
+    }
+    doc
+}
+
+/// What the code means for a dialog, a client and a proxy, each fact with its citation.
+pub fn behaviour(code: &Code) -> String {
+    let b = &code.behaviour;
+    let mut doc = String::from("\nBehaviour:\n");
+    let line = |doc: &mut String, what: &str, value: &str, cite: &crate::spec::model::Citation| {
+        doc.push_str(&format!("- {what}: `{value}` ({})\n", cite.link()));
+    };
+    line(
+        &mut doc,
+        "in a dialog",
+        b.dialog.value.keyword(),
+        &b.dialog.citation,
+    );
+    for (methods, effect) in &b.dialog_exceptions {
+        doc.push_str(&format!(
+            "  (`{}` in response to {})\n",
+            effect.keyword(),
+            methods.join(", ")
+        ));
+    }
+    line(
+        &mut doc,
+        "the client",
+        b.uac.value.keyword(),
+        &b.uac.citation,
+    );
+    line(
+        &mut doc,
+        "a stateful proxy",
+        b.proxy.value.keyword(),
+        &b.proxy.citation,
+    );
+    if let Some(f) = &b.retry_after {
+        line(
+            &mut doc,
+            "Retry-After means",
+            f.value.keyword(),
+            &f.citation,
+        );
+    }
+    if let Some(f) = &b.sent_by {
+        let who = f.value;
+        let names: Vec<&str> = [
+            (who.uas, "uas"),
+            (who.proxy, "proxy"),
+            (who.registrar, "registrar"),
+            (who.redirect, "redirect"),
+            (who.stack, "stack"),
+        ]
+        .into_iter()
+        .filter_map(|(on, name)| on.then_some(name))
+        .collect();
+        line(&mut doc, "sent by", &names.join(", "), &f.citation);
     }
     doc
 }

@@ -224,6 +224,58 @@ pub fn generate(ctx: &Ctx<'_>) -> TokenStream {
                     matches!(self.class(), #rt::StatusClass::GlobalFailure)
                 }
 
+                /// What the code means for a dialog, a client and a proxy, each fact with the RFC section
+                /// that states it.
+                #[must_use]
+                pub const fn behaviour(self) -> &'static #rt::behaviour::Behaviour {
+                    &self.info().behaviour
+                }
+
+                /// What this response, answering a request of `method` inside a dialog, does to the dialog
+                /// and its usages (RFC 5057 §5.1: transaction only, the usage, the whole dialog).
+                #[must_use]
+                pub fn usage_effect(self, method: &#rt::header::Method) -> #rt::behaviour::DialogEffect {
+                    let behaviour = self.behaviour();
+                    let name = method.as_str();
+                    for (methods, effect) in behaviour.dialog_exceptions {
+                        if methods.contains(&name) {
+                            return *effect;
+                        }
+                    }
+                    behaviour.dialog.value.for_method(name)
+                }
+
+                /// What a client does after receiving this response.
+                #[must_use]
+                pub const fn uac_action(self) -> #rt::behaviour::UacAction {
+                    self.info().behaviour.uac.value
+                }
+
+                /// How a stateful proxy treats this response among those of its branches (RFC 3261 §16.7).
+                #[must_use]
+                pub const fn proxy_handling(self) -> #rt::behaviour::ProxyHandling {
+                    self.info().behaviour.proxy.value
+                }
+
+                /// What a Retry-After header means on this code, where an RFC gives it a meaning.
+                #[must_use]
+                pub fn retry_after_meaning(self) -> Option<#rt::behaviour::RetryAfterMeaning> {
+                    self.info().behaviour.retry_after.map(|fact| fact.value)
+                }
+
+                /// Who sends this code, where an RFC says.
+                #[must_use]
+                pub fn sent_by(self) -> Option<#rt::behaviour::SentBy> {
+                    self.info().behaviour.sent_by.map(|fact| fact.value)
+                }
+
+                /// Whether this code may answer a request of `method` (its answer rules, and the spec's
+                /// common ones: nothing answers an ACK).
+                #[must_use]
+                pub fn applies_to(self, method: &#rt::header::Method) -> bool {
+                    self.rules().refuses(method.as_str()).is_none()
+                }
+
                 /// Starts a response of this code, chosen at run time, to `request`: the builder has the
                 /// same setters as a status marker's, and its `build()` checks every rule of the code
                 /// when it runs (MUST, one-of groups, MUST NOT, the rules of the request's method, the
@@ -294,6 +346,10 @@ pub fn generate(ctx: &Ctx<'_>) -> TokenStream {
                 fn rules(self) -> &'static #rt::CodeRules {
                     Self::rules(self)
                 }
+
+                fn behaviour(self) -> #rt::behaviour::Behaviour {
+                    *Self::behaviour(self)
+                }
             }
         };
     }
@@ -314,6 +370,7 @@ fn info(ctx: &Ctx<'_>, table: &mut RuleTable, code: &Code) -> TokenStream {
         proc_macro2::Span::call_site(),
     );
     let aliases = code.aliases.iter().map(|a| lit(&a.phrase));
+    let behaviour = behaviour(rt, code);
     quote! {
         #rt::code::CodeInfo {
             rules: #rules,
@@ -324,6 +381,65 @@ fn info(ctx: &Ctx<'_>, table: &mut RuleTable, code: &Code) -> TokenStream {
             description: #description,
             registry: #rt::RegistryStatus::#registry,
             aliases: &[#(#aliases),*],
+            behaviour: #behaviour,
+        }
+    }
+}
+
+/// The `Behaviour` of `code`.
+fn behaviour(rt: &TokenStream, code: &Code) -> TokenStream {
+    let b = &code.behaviour;
+    let fact = |kind: &str, value: String, cite: &crate::spec::model::Citation| {
+        let kind = proc_macro2::Ident::new(kind, proc_macro2::Span::call_site());
+        let value = proc_macro2::Ident::new(&value, proc_macro2::Span::call_site());
+        let cite = citation(rt, cite);
+        quote!(#rt::behaviour::Fact { value: #rt::behaviour::#kind::#value, citation: #cite })
+    };
+    let dialog = fact(
+        "DialogEffect",
+        format!("{:?}", b.dialog.value),
+        &b.dialog.citation,
+    );
+    let exceptions = b.dialog_exceptions.iter().map(|(methods, effect)| {
+        let methods = methods.iter().map(|m| lit(m));
+        let effect =
+            proc_macro2::Ident::new(&format!("{effect:?}"), proc_macro2::Span::call_site());
+        quote!((&[#(#methods),*], #rt::behaviour::DialogEffect::#effect))
+    });
+    let uac = fact("UacAction", format!("{:?}", b.uac.value), &b.uac.citation);
+    let proxy = fact(
+        "ProxyHandling",
+        format!("{:?}", b.proxy.value),
+        &b.proxy.citation,
+    );
+    let retry_after = match &b.retry_after {
+        Some(f) => {
+            let f = fact("RetryAfterMeaning", format!("{:?}", f.value), &f.citation);
+            quote!(::core::option::Option::Some(#f))
+        }
+        None => quote!(::core::option::Option::None),
+    };
+    let sent_by = match &b.sent_by {
+        Some(f) => {
+            let who = &f.value;
+            let (uas, proxy, registrar, redirect, stack) =
+                (who.uas, who.proxy, who.registrar, who.redirect, who.stack);
+            let cite = citation(rt, &f.citation);
+            quote!(::core::option::Option::Some(#rt::behaviour::Fact {
+                value: #rt::behaviour::SentBy { uas: #uas, proxy: #proxy, registrar: #registrar, redirect: #redirect, stack: #stack },
+                citation: #cite,
+            }))
+        }
+        None => quote!(::core::option::Option::None),
+    };
+    quote! {
+        #rt::behaviour::Behaviour {
+            dialog: #dialog,
+            dialog_exceptions: &[#(#exceptions),*],
+            uac: #uac,
+            proxy: #proxy,
+            retry_after: #retry_after,
+            sent_by: #sent_by,
         }
     }
 }

@@ -377,10 +377,10 @@ fn code_items(code: &Code, span: proc_macro2::Span) -> (TokenStream, TokenStream
                 pub fn #build(self) -> #output where #(#bounds),* { self.draft.#finish() }
             }
         });
-        out.extend(quote! {
+        builds.extend(quote! {
             // The same, as the documented `build()` states it.
             #[cfg(doc)]
-            impl<T, #generics #(#params),*> Complete<super::#ident, #method, #state> for T where #(#bounds),* {
+            impl<T, #generics #(#params),*> rules::Complete<#ident, #method, #state> for T where #(#bounds),* {
                 type Output = #output;
             }
         });

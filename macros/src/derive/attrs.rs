@@ -178,7 +178,10 @@ fn check_header(lit: &LitStr, own_spec: bool) -> syn::Result<()> {
         )),
         None if own_spec && text::is_token(&name) => Ok(()),
         None => {
-            let settable = catalog::HEADERS.iter().filter(|h| h.value.has_setter()).map(|h| h.name);
+            let settable = catalog::HEADERS
+                .iter()
+                .filter(|h| h.value.has_setter())
+                .map(|h| h.name);
             let near = crate::suggest::did_you_mean(&name, settable)
                 .map(|near| format!("did you mean `{near}`? "))
                 .unwrap_or_default();

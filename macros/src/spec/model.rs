@@ -2,6 +2,7 @@
 
 use std::rc::Rc;
 
+use sip_codes_core::behaviour;
 use sip_codes_core::headers::{self as catalog, ValueKind};
 use sip_codes_core::sentence;
 use sip_codes_core::{RegistryStatus, StatusClass};
@@ -132,6 +133,48 @@ pub struct Code {
     pub answers: Vec<AnswerRule>,
     /// The same, by the spec's `common` rules (ACK is never answered).
     pub common_answers: Vec<AnswerRule>,
+    /// What it means for a dialog, a client and a proxy.
+    pub behaviour: Behaviour,
+}
+
+/// A behaviour fact with its citation.
+#[derive(Debug, Clone)]
+pub struct Fact<T> {
+    pub value: T,
+    pub citation: Citation,
+}
+
+/// What a code means beyond its headers (the spec's `dialog`, `uac`, `proxy`, `retry_after`, `sent_by`),
+/// each fact given or its class's default.
+#[derive(Debug, Clone)]
+pub struct Behaviour {
+    pub dialog: Fact<behaviour::DialogEffect>,
+    /// Methods for which the dialog effect differs.
+    pub dialog_exceptions: Vec<(Vec<String>, behaviour::DialogEffect)>,
+    pub uac: Fact<behaviour::UacAction>,
+    pub proxy: Fact<behaviour::ProxyHandling>,
+    pub retry_after: Option<Fact<behaviour::RetryAfterMeaning>>,
+    pub sent_by: Option<Fact<behaviour::SentBy>>,
+}
+
+impl Behaviour {
+    /// The defaults of a code of `class`.
+    pub fn of_class(class: StatusClass) -> Behaviour {
+        fn own<T>(fact: behaviour::Fact<T>) -> Fact<T> {
+            Fact {
+                value: fact.value,
+                citation: Citation::from_sentence(fact.citation),
+            }
+        }
+        Behaviour {
+            dialog: own(behaviour::defaults::dialog(class)),
+            dialog_exceptions: Vec::new(),
+            uac: own(behaviour::defaults::uac(class)),
+            proxy: own(behaviour::defaults::proxy(class)),
+            retry_after: None,
+            sent_by: None,
+        }
+    }
 }
 
 /// Where a code or a rule comes from: an RFC section, or, for vendor codes and local rules, a text.
@@ -148,6 +191,17 @@ impl Default for Citation {
 }
 
 impl Citation {
+    /// The model's copy of a citation of the shared grammar.
+    pub fn from_sentence(citation: sentence::Citation<'_>) -> Citation {
+        match citation {
+            sentence::Citation::Rfc { rfc, section } => Citation::Rfc {
+                rfc,
+                section: section.to_string(),
+            },
+            sentence::Citation::Local(source) => Citation::Local(source.to_string()),
+        }
+    }
+
     /// The citation as the shared grammar states it.
     pub fn as_sentence(&self) -> sentence::Citation<'_> {
         match self {

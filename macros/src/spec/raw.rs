@@ -200,6 +200,35 @@ mapping! {
 }
 
 mapping! {
+    /// One behaviour fact: a keyword and its citation; `except` (dialog only) for methods where it differs.
+    pub struct RawFact {
+        pub is: String = required,
+        pub except: Vec<RawFactException> = default,
+        pub rfc: Option<u32> = default,
+        pub section: Option<String> = default,
+        pub source: Option<String> = default,
+    }
+}
+
+mapping! {
+    /// Methods for which a dialog effect differs.
+    pub struct RawFactException {
+        pub methods: Vec<String> = required,
+        pub is: String = required,
+    }
+}
+
+mapping! {
+    /// Who sends a code.
+    pub struct RawSentBy {
+        pub is: Vec<String> = required,
+        pub rfc: Option<u32> = default,
+        pub section: Option<String> = default,
+        pub source: Option<String> = default,
+    }
+}
+
+mapping! {
     /// The `q850` block: ISUP/Q.850 cause values and SIP responses, both ways.
     pub struct RawQ850 {
         pub to_sip: RawTable = required,
@@ -245,6 +274,16 @@ mapping! {
         pub aliases: Vec<RawAlias> = default,
         pub headers: Option<RawRules> = default,
         pub answers: Vec<RawAnswer> = default,
+        /// What the code does to a dialog and its usages (RFC 5057 §5.1), if not its class's default.
+        pub dialog: Option<RawFact> = default,
+        /// What a client does next, if not its class's default.
+        pub uac: Option<RawFact> = default,
+        /// How a stateful proxy treats it (RFC 3261 §16.7), if not its class's default.
+        pub proxy: Option<RawFact> = default,
+        /// What Retry-After means on it, where an RFC says.
+        pub retry_after: Option<RawFact> = default,
+        /// Who sends it, where an RFC says.
+        pub sent_by: Option<RawSentBy> = default,
     }
 }
 
@@ -264,6 +303,16 @@ mapping! {
         pub aliases: Vec<RawAlias> = default,
         pub headers: Option<RawRules> = default,
         pub answers: Vec<RawAnswer> = default,
+        /// What the code does to a dialog and its usages (RFC 5057 §5.1), if not its class's default.
+        pub dialog: Option<RawFact> = default,
+        /// What a client does next, if not its class's default.
+        pub uac: Option<RawFact> = default,
+        /// How a stateful proxy treats it (RFC 3261 §16.7), if not its class's default.
+        pub proxy: Option<RawFact> = default,
+        /// What Retry-After means on it, where an RFC says.
+        pub retry_after: Option<RawFact> = default,
+        /// Who sends it, where an RFC says.
+        pub sent_by: Option<RawSentBy> = default,
     }
 }
 

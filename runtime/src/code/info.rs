@@ -1,5 +1,6 @@
 //! [`CodeInfo`]: what the spec says about one code, as the static data behind a generated enum's accessors.
 
+use crate::behaviour::Behaviour;
 use crate::rules::CodeRules;
 use crate::{Citation, RegistryStatus, StatusClass};
 
@@ -23,4 +24,6 @@ pub struct CodeInfo {
     pub registry: RegistryStatus,
     /// Other phrases seen on the wire.
     pub aliases: &'static [&'static str],
+    /// What it means for a dialog, a client and a proxy.
+    pub behaviour: Behaviour,
 }

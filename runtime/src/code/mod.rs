@@ -23,6 +23,20 @@ pub trait StatusCodeSet: Copy + Eq + 'static {
 
     /// The rules of the code, for the run-time checks.
     fn rules(self) -> &'static CodeRules;
+
+    /// What the code means for a dialog, a client and a proxy; by default, its class's (a generated
+    /// `StatusCode` gives the spec's).
+    fn behaviour(self) -> crate::behaviour::Behaviour {
+        let class = StatusClass::of(self.code()).unwrap_or(StatusClass::GlobalFailure);
+        crate::behaviour::Behaviour {
+            dialog: crate::behaviour::defaults::dialog(class),
+            dialog_exceptions: &[],
+            uac: crate::behaviour::defaults::uac(class),
+            proxy: crate::behaviour::defaults::proxy(class),
+            retry_after: None,
+            sent_by: None,
+        }
+    }
 }
 
 /// Why [`parse_code`] rejected its input. Opaque so that it can grow; see [`ParseCodeError::kind`].

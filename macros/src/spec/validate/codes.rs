@@ -5,11 +5,12 @@ use std::rc::Rc;
 
 use sip_codes_core::{RegistryStatus, StatusClass, text};
 
+use super::behaviour::RawFacts;
 use super::rules::{check_answers, check_citation, check_rules, levels};
 use super::{BUNDLED, Checker, Place};
 use crate::codegen::names;
 use crate::spec::locate::List;
-use crate::spec::model::{Alias, Code, Header, Rules};
+use crate::spec::model::{Alias, Behaviour, Code, Header, Rules};
 use crate::spec::raw::{RawAlias, RawClass, RawCode, RawOverride, RawRules, RawStatus};
 
 fn rule_lists(
@@ -96,6 +97,15 @@ pub(super) fn check_code(
     };
     let rules = check_rules(c, rule_lists(raw.headers.as_ref()), place, headers);
     let answers = check_answers(c, &raw.answers, place);
+    let mut behaviour = Behaviour::of_class(class);
+    let facts = RawFacts {
+        dialog: raw.dialog.as_ref(),
+        uac: raw.uac.as_ref(),
+        proxy: raw.proxy.as_ref(),
+        retry_after: raw.retry_after.as_ref(),
+        sent_by: raw.sent_by.as_ref(),
+    };
+    super::behaviour::apply(c, place, facts, &mut behaviour);
     if c.problems.len() > before {
         return None;
     }
@@ -116,6 +126,7 @@ pub(super) fn check_code(
         rules,
         answers,
         common_answers: Vec::new(),
+        behaviour,
     })
 }
 
@@ -139,9 +150,19 @@ pub(super) fn apply_override(
     let aliases = check_aliases(c, place, &raw.aliases);
     let rules: Rules = check_rules(c, rule_lists(raw.headers.as_ref()), place, headers);
     let answers = check_answers(c, &raw.answers, place);
+    let mut behaviour = target.behaviour.clone();
+    let facts = RawFacts {
+        dialog: raw.dialog.as_ref(),
+        uac: raw.uac.as_ref(),
+        proxy: raw.proxy.as_ref(),
+        retry_after: raw.retry_after.as_ref(),
+        sent_by: raw.sent_by.as_ref(),
+    };
+    super::behaviour::apply(c, place, facts, &mut behaviour);
     if c.problems.len() > before {
         return;
     }
+    target.behaviour = behaviour;
     if let Some(phrase) = &raw.phrase {
         let old = std::mem::replace(&mut target.phrase, phrase.clone());
         target.aliases.retain(|alias| alias.phrase != *phrase);

@@ -7,6 +7,7 @@
 use std::cell::OnceCell;
 use std::collections::BTreeMap;
 
+mod behaviour;
 mod codes;
 mod headers;
 mod q850;

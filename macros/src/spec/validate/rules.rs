@@ -6,11 +6,11 @@ use sip_codes_core::methods;
 use sip_codes_core::sentence::{self, Level};
 
 use super::{Checker, Place};
-use crate::suggest::did_you_mean;
 use crate::spec::model::{
     AnswerRule, Citation, Code, CommonKind, CommonRule, Header, Rule, Rules, find_header,
 };
 use crate::spec::raw::{RawAnswer, RawRule};
+use crate::suggest::did_you_mean;
 
 /// A code or rule cites `rfc` and `section`, or names a `source` that is not an RFC.
 pub(super) fn check_citation(
