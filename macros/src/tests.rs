@@ -307,3 +307,33 @@ fn spec_text_cannot_change_the_shape_of_the_output() {
         );
     }
 }
+
+/// The sentences of every rule of the bundled spec read as English: no doubled word, the right article
+/// before a method or a header, conditions that continue the sentence.
+#[test]
+fn every_rule_of_the_bundled_spec_reads_well() {
+    use crate::spec::model::LEVELS;
+    let spec = spec::parse_standalone(BUNDLED).expect("valid");
+    let mut checked = 0;
+    for code in &spec.codes {
+        for level in LEVELS {
+            for rule in code.rules.list(level) {
+                let line = crate::codegen::docs::rule_line(level, rule);
+                let words: Vec<&str> = line.split_whitespace().collect();
+                for pair in words.windows(2) {
+                    assert_ne!(pair[0].to_lowercase(), pair[1].to_lowercase(), "doubled word in {line:?}");
+                    let next = pair[1].trim_matches('`');
+                    if pair[0] == "a" || pair[0] == "an" {
+                        assert_eq!(pair[0], sip_codes_core::sentence::article(next), "{line:?}");
+                    }
+                }
+                checked += 1;
+            }
+        }
+        for rule in &code.answers {
+            let line = crate::codegen::docs::answers(code, rule);
+            assert!(!line.contains(" a INVITE") && !line.contains(" a OPTIONS"), "{line:?}");
+        }
+    }
+    assert!(checked > 50, "{checked} rules");
+}

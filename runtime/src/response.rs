@@ -16,11 +16,11 @@ use crate::syntax::check_text;
 /// horizontal tab (so no CR, LF or NUL).
 ///
 /// ```
-/// use sip_codes_runtime::response::ReasonPhrase;
+/// use sip_codes::response::ReasonPhrase;
 /// assert_eq!(ReasonPhrase::new("Wrong Guess")?.as_str(), "Wrong Guess");
 /// assert!(ReasonPhrase::new("").is_ok());
 /// assert!(ReasonPhrase::new("OK\r\nVia: evil").is_err());
-/// # Ok::<(), sip_codes_runtime::Error>(())
+/// # Ok::<(), sip_codes::Error>(())
 /// ```
 #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ReasonPhrase(Cow<'static, str>);

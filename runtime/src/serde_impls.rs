@@ -3,14 +3,14 @@
 //!
 //! ```
 //! # #[derive(Clone, Copy, PartialEq, Eq, Debug)] struct Codes(u16);
-//! # impl sip_codes_runtime::StatusCodeSet for Codes {
+//! # impl sip_codes::StatusCodeSet for Codes {
 //! #     fn from_u16(code: u16) -> Option<Self> { Some(Codes(code)) }
 //! #     fn code(self) -> u16 { self.0 }
 //! #     fn reason_phrase(self) -> &'static str { "" }
 //! # }
 //! use serde::Deserialize;
 //! use serde::de::{IntoDeserializer, value::Error};
-//! use sip_codes_runtime::StatusLine;
+//! use sip_codes::StatusLine;
 //!
 //! let text: serde::de::value::StrDeserializer<'_, Error> = "SIP/2.0 403 Wrong Guess".into_deserializer();
 //! let line = StatusLine::<Codes>::deserialize(text)?;

@@ -262,22 +262,16 @@ impl<'a, C: StatusCodeSet> TryFrom<&'a str> for StatusLineRef<'a, C> {
 /// it: see there).
 ///
 /// ```
-/// use sip_codes_runtime::{StatusLine, StatusClass, StatusCodeSet};
-/// # #[derive(Clone, Copy, PartialEq, Eq, Debug)] struct Codes(u16);
-/// # impl StatusCodeSet for Codes {
-/// #     fn from_u16(code: u16) -> Option<Self> { (code == 400 || code == 403).then_some(Codes(code)) }
-/// #     fn code(self) -> u16 { self.0 }
-/// #     fn reason_phrase(self) -> &'static str { "" }
-/// # }
-/// let line: StatusLine<Codes> = "SIP/2.0 499 Codec Mismatch".parse()?;
+/// use sip_codes::{StatusClass, StatusCode, StatusLine};
+/// let line: StatusLine = "SIP/2.0 499 Codec Mismatch".parse()?;
 /// assert_eq!(line.code(), 499);
 /// assert_eq!(line.reason(), "Codec Mismatch");
 /// assert_eq!(line.class(), StatusClass::RequestFailure);
 /// assert_eq!(line.status(), None);
-/// assert_eq!(line.interpret(), Ok(Codes(400)));
+/// assert_eq!(line.interpret(), Ok(StatusCode::BadRequest));
 /// assert_eq!(line.to_string(), "SIP/2.0 499 Codec Mismatch");
-/// assert!("SIP/3.0 200 OK".parse::<StatusLine<Codes>>().is_err());
-/// # Ok::<(), sip_codes_runtime::Error>(())
+/// assert!("SIP/3.0 200 OK".parse::<StatusLine>().is_err());
+/// # Ok::<(), sip_codes::Error>(())
 /// ```
 pub struct StatusLine<C> {
     text: Text,

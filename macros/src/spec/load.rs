@@ -11,12 +11,27 @@ pub fn parse(text: &str) -> Result<RawSpec, Diagnostic> {
             Some(at) => (Some(at.line()), Some(at.column())),
             None => (None, None),
         };
+        let message = strip_location(&err.to_string());
+        let hint = hint(&message);
         Diagnostic {
             line,
             column,
-            message: strip_location(&err.to_string()),
+            message: format!("{message}{hint}"),
         }
     })
+}
+
+/// A hint for the YAML mistakes that give a terse message.
+fn hint(message: &str) -> &'static str {
+    if message.contains("did not find expected ',' or ']'") {
+        "; a flow list `[…]` is not closed on its line, or holds an unquoted `:` or `#`"
+    } else if message.contains("invalid type: sequence") {
+        "; a list `[…]` or `- …` stands where one value belongs (for several headers, write `one_of: [...]`)"
+    } else if message.contains("invalid type: map") {
+        "; a mapping stands where one value belongs: check the indentation, or quote a value holding `: `"
+    } else {
+        ""
+    }
 }
 
 /// serde_yaml appends " at line L column C" to its messages; the diagnostic carries them as numbers.

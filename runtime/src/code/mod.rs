@@ -267,7 +267,7 @@ pub(crate) fn parse_digits(b: &[u8]) -> Result<u16, ParseCodeError> {
 /// [`interpret`]. Does not allocate.
 ///
 /// ```
-/// use sip_codes_runtime::code::{parse_code, ParseCodeErrorKind};
+/// use sip_codes::code::{parse_code, ParseCodeErrorKind};
 /// assert_eq!(parse_code("405 Method Not Allowed"), Ok(405));
 /// assert_eq!(parse_code("499"), Ok(499));
 /// assert_eq!(parse_code("700").unwrap_err().kind(), ParseCodeErrorKind::OutOfRange { code: 700 });
@@ -321,10 +321,12 @@ pub fn parse_status<C: StatusCodeSet>(s: &str) -> Result<C, ParseCodeError> {
     parse_status_slow(s)
 }
 
+#[doc(hidden)]
 /// What [`parse_status`] returns for each bare code, `"100"` to `"699"`, at index `code - 100`: the member
 /// of the set, or [`ParseCodeErrorKind::Unknown`]. Made at compile time by [`bare_codes`].
 pub type BareCodes<C> = [Result<C, ParseCodeError>; 600];
 
+#[doc(hidden)]
 /// The [`BareCodes`] of the set whose members are `by_code` (`by_code[code - 100]`, `None` where the set
 /// has no such code). A `const fn`, for a `static`: the generated `FromStr` keeps one per set.
 pub const fn bare_codes<C: Copy>(by_code: &[Option<C>; 600]) -> BareCodes<C> {
@@ -345,6 +347,7 @@ pub const fn bare_codes<C: Copy>(by_code: &[Option<C>; 600]) -> BareCodes<C> {
     table
 }
 
+#[doc(hidden)]
 /// [`parse_status`] with the set's [`BareCodes`], so that a bare code, known or not, is one load of
 /// its result. What the generated `FromStr` calls.
 #[inline]

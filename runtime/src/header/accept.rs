@@ -19,11 +19,11 @@ list_header!(
     /// # Example
     ///
     /// ```
-    /// use sip_codes_runtime::header::{Accept, MediaType};
+    /// use sip_codes::header::{Accept, MediaType};
     ///
     /// let a = Accept::from([MediaType::APPLICATION_SDP, MediaType::new("application", "pidf+xml")?]);
     /// assert_eq!(a.to_string(), "application/sdp, application/pidf+xml");
-    /// # Ok::<(), sip_codes_runtime::Error>(())
+    /// # Ok::<(), sip_codes::Error>(())
     /// ```
     Accept,
     MediaType
@@ -39,7 +39,7 @@ token_type!(
     /// # Example
     ///
     /// ```
-    /// use sip_codes_runtime::header::ContentCoding;
+    /// use sip_codes::header::ContentCoding;
     ///
     /// assert_eq!(ContentCoding::IDENTITY.as_str(), "identity");
     /// assert!(ContentCoding::new("g zip").is_err());
@@ -64,7 +64,7 @@ list_header!(
     /// # Example
     ///
     /// ```
-    /// use sip_codes_runtime::header::{AcceptEncoding, ContentCoding};
+    /// use sip_codes::header::{AcceptEncoding, ContentCoding};
     ///
     /// assert_eq!(AcceptEncoding::from(ContentCoding::GZIP).to_string(), "gzip");
     /// ```
@@ -79,12 +79,12 @@ list_header!(
 /// # Example
 ///
 /// ```
-/// use sip_codes_runtime::header::{LanguageRange, QValue};
+/// use sip_codes::header::{LanguageRange, QValue};
 ///
 /// let l = LanguageRange::new("en-gb")?.with_q(QValue::from_thousandths(800)?);
 /// assert_eq!(l.to_string(), "en-gb;q=0.8");
 /// assert!(LanguageRange::new("english language").is_err());
-/// # Ok::<(), sip_codes_runtime::Error>(())
+/// # Ok::<(), sip_codes::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LanguageRange {
@@ -162,10 +162,10 @@ list_header!(
     /// # Example
     ///
     /// ```
-    /// use sip_codes_runtime::header::{AcceptLanguage, LanguageRange};
+    /// use sip_codes::header::{AcceptLanguage, LanguageRange};
     ///
     /// assert_eq!(AcceptLanguage::from(LanguageRange::new("en")?).to_string(), "en");
-    /// # Ok::<(), sip_codes_runtime::Error>(())
+    /// # Ok::<(), sip_codes::Error>(())
     /// ```
     AcceptLanguage,
     LanguageRange

@@ -15,13 +15,13 @@ use crate::syntax::check_text;
 /// # Example
 ///
 /// ```
-/// use sip_codes_runtime::header::Uri;
+/// use sip_codes::header::Uri;
 ///
 /// let uri = Uri::new("sip:alice@atlanta.com;transport=tcp")?;
 /// assert_eq!(uri.scheme(), "sip");
 /// assert!(Uri::new("alice@atlanta.com").is_err()); // no scheme
 /// assert!(Uri::new("sip:a>\r\nX: y").is_err());
-/// # Ok::<(), sip_codes_runtime::Error>(())
+/// # Ok::<(), sip_codes::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Uri(Box<str>);
@@ -128,13 +128,13 @@ impl AsRef<str> for Uri {
 /// # Example
 ///
 /// ```
-/// use sip_codes_runtime::header::{NameAddr, Uri};
+/// use sip_codes::header::{NameAddr, Uri};
 ///
 /// let a = NameAddr::new(Uri::new("sip:watson@worcester.bell-telephone.com")?)
 ///     .with_display_name("Mr. Watson")?
 ///     .with_param("q", "0.7")?;
 /// assert_eq!(a.to_string(), r#""Mr. Watson" <sip:watson@worcester.bell-telephone.com>;q=0.7"#);
-/// # Ok::<(), sip_codes_runtime::Error>(())
+/// # Ok::<(), sip_codes::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NameAddr {
@@ -225,11 +225,11 @@ impl Render for NameAddr {
 /// # Example
 ///
 /// ```
-/// use sip_codes_runtime::header::{InfoUri, Uri};
+/// use sip_codes::header::{InfoUri, Uri};
 ///
 /// let i = InfoUri::new(Uri::new("http://www.example.com/alice/photo.jpg")?).with_purpose("icon")?;
 /// assert_eq!(i.to_string(), "<http://www.example.com/alice/photo.jpg>;purpose=icon");
-/// # Ok::<(), sip_codes_runtime::Error>(())
+/// # Ok::<(), sip_codes::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InfoUri {

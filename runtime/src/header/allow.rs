@@ -9,7 +9,7 @@ list_header!(
     /// # Example
     ///
     /// ```
-    /// use sip_codes_runtime::header::{Allow, Method};
+    /// use sip_codes::header::{Allow, Method};
     ///
     /// let allow = Allow::from([Method::Invite, Method::Ack, Method::Options, Method::Cancel, Method::Bye]);
     /// assert_eq!(allow.to_string(), "INVITE, ACK, OPTIONS, CANCEL, BYE");

@@ -76,7 +76,7 @@ render_display!(DigestAlgorithm, Qop);
 /// # Example
 ///
 /// ```
-/// use sip_codes_runtime::header::{DigestChallenge, DigestAlgorithm, Qop};
+/// use sip_codes::header::{DigestChallenge, DigestAlgorithm, Qop};
 ///
 /// let c = DigestChallenge::new("atlanta.com", "f84f1cec41e6cbe5aea9c8e88d359")?
 ///     .with_qop(Qop::Auth)
@@ -85,7 +85,7 @@ render_display!(DigestAlgorithm, Qop);
 ///     c.to_string(),
 ///     r#"Digest realm="atlanta.com", qop="auth", nonce="f84f1cec41e6cbe5aea9c8e88d359", algorithm=SHA-256"#
 /// );
-/// # Ok::<(), sip_codes_runtime::Error>(())
+/// # Ok::<(), sip_codes::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DigestChallenge {
@@ -244,13 +244,13 @@ impl Render for DigestChallenge {
 /// # Example
 ///
 /// ```
-/// use sip_codes_runtime::header::OtherChallenge;
+/// use sip_codes::header::OtherChallenge;
 ///
 /// let c = OtherChallenge::new("Bearer")?
 ///     .with_param("realm", "example.com")?
 ///     .with_token_param("scope", "sip")?;
 /// assert_eq!(c.to_string(), r#"Bearer realm="example.com", scope=sip"#);
-/// # Ok::<(), sip_codes_runtime::Error>(())
+/// # Ok::<(), sip_codes::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OtherChallenge {
@@ -319,11 +319,11 @@ impl Render for OtherChallenge {
 /// # Example
 ///
 /// ```
-/// use sip_codes_runtime::header::{Challenge, DigestChallenge};
+/// use sip_codes::header::{Challenge, DigestChallenge};
 ///
 /// let c = Challenge::from(DigestChallenge::new("biloxi.com", "abc")?);
 /// assert_eq!(c.to_string(), r#"Digest realm="biloxi.com", nonce="abc""#);
-/// # Ok::<(), sip_codes_runtime::Error>(())
+/// # Ok::<(), sip_codes::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Challenge {
@@ -405,11 +405,11 @@ challenge_header!(
     /// # Example
     ///
     /// ```
-    /// use sip_codes_runtime::header::{DigestChallenge, WwwAuthenticate};
+    /// use sip_codes::header::{DigestChallenge, WwwAuthenticate};
     ///
     /// let h = WwwAuthenticate::from(DigestChallenge::new("atlanta.com", "84a4cc6f")?);
     /// assert_eq!(h.to_string(), r#"Digest realm="atlanta.com", nonce="84a4cc6f""#);
-    /// # Ok::<(), sip_codes_runtime::Error>(())
+    /// # Ok::<(), sip_codes::Error>(())
     /// ```
     WwwAuthenticate
 );
@@ -421,11 +421,11 @@ challenge_header!(
     /// # Example
     ///
     /// ```
-    /// use sip_codes_runtime::header::{DigestChallenge, ProxyAuthenticate};
+    /// use sip_codes::header::{DigestChallenge, ProxyAuthenticate};
     ///
     /// let h = ProxyAuthenticate::from(DigestChallenge::new("atlanta.com", "wf84f1ce")?.with_stale(false));
     /// assert_eq!(h.to_string(), r#"Digest realm="atlanta.com", nonce="wf84f1ce", stale=FALSE"#);
-    /// # Ok::<(), sip_codes_runtime::Error>(())
+    /// # Ok::<(), sip_codes::Error>(())
     /// ```
     ProxyAuthenticate
 );

@@ -9,11 +9,11 @@ list_header!(
     /// # Example
     ///
     /// ```
-    /// use sip_codes_runtime::header::{CallInfo, InfoUri, Uri};
+    /// use sip_codes::header::{CallInfo, InfoUri, Uri};
     ///
     /// let c = CallInfo::from(InfoUri::new(Uri::new("http://www.example.com/alice/")?).with_purpose("info")?);
     /// assert_eq!(c.to_string(), "<http://www.example.com/alice/>;purpose=info");
-    /// # Ok::<(), sip_codes_runtime::Error>(())
+    /// # Ok::<(), sip_codes::Error>(())
     /// ```
     CallInfo,
     InfoUri
@@ -26,11 +26,11 @@ list_header!(
     /// # Example
     ///
     /// ```
-    /// use sip_codes_runtime::header::{ErrorInfo, Uri};
+    /// use sip_codes::header::{ErrorInfo, Uri};
     ///
     /// let e = ErrorInfo::from(Uri::new("sip:not-in-service-recording@atlanta.com")?);
     /// assert_eq!(e.to_string(), "<sip:not-in-service-recording@atlanta.com>");
-    /// # Ok::<(), sip_codes_runtime::Error>(())
+    /// # Ok::<(), sip_codes::Error>(())
     /// ```
     ErrorInfo,
     InfoUri

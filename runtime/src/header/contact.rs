@@ -10,12 +10,12 @@ use crate::header::{NameAddr, Uri};
 /// # Example
 ///
 /// ```
-/// use sip_codes_runtime::header::{Contact, NameAddr, Uri};
+/// use sip_codes::header::{Contact, NameAddr, Uri};
 ///
 /// let c = Contact::from(Uri::new("sip:alice@pc33.atlanta.com")?);
 /// assert_eq!(c.to_string(), "<sip:alice@pc33.atlanta.com>");
 /// assert_eq!(Contact::star().to_string(), "*");
-/// # Ok::<(), sip_codes_runtime::Error>(())
+/// # Ok::<(), sip_codes::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Contact(Repr);

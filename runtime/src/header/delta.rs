@@ -8,7 +8,7 @@ use crate::header::render::Render;
 /// # Example
 ///
 /// ```
-/// use sip_codes_runtime::header::DeltaSeconds;
+/// use sip_codes::header::DeltaSeconds;
 ///
 /// assert_eq!(DeltaSeconds::from(3600).to_string(), "3600");
 /// ```
@@ -91,7 +91,7 @@ delta_header!(
     /// # Example
     ///
     /// ```
-    /// use sip_codes_runtime::header::{Expires, TypedValue};
+    /// use sip_codes::header::{Expires, TypedValue};
     ///
     /// assert_eq!(Expires::from(5).to_string(), "5");
     /// ```
@@ -105,7 +105,7 @@ delta_header!(
     /// # Example
     ///
     /// ```
-    /// use sip_codes_runtime::header::MinExpires;
+    /// use sip_codes::header::MinExpires;
     ///
     /// assert_eq!(MinExpires::from(60).to_string(), "60");
     /// ```

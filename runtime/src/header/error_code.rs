@@ -67,11 +67,11 @@ coded_error_header!(
     /// # Example
     ///
     /// ```
-    /// use sip_codes_runtime::header::AlertMsgError;
+    /// use sip_codes::header::AlertMsgError;
     ///
     /// let e = AlertMsgError::CANNOT_PROCESS.with_text("Cannot process the alert payload")?;
     /// assert_eq!(e.to_string(), r#"100;message="Cannot process the alert payload""#);
-    /// # Ok::<(), sip_codes_runtime::Error>(())
+    /// # Ok::<(), sip_codes::Error>(())
     /// ```
     AlertMsgError,
     text = "message",
@@ -96,11 +96,11 @@ coded_error_header!(
     /// # Example
     ///
     /// ```
-    /// use sip_codes_runtime::header::GeolocationError;
+    /// use sip_codes::header::GeolocationError;
     ///
     /// let e = GeolocationError::CANNOT_PROCESS_LOCATION.with_text("Cannot Process Location")?;
     /// assert_eq!(e.to_string(), r#"100;code="Cannot Process Location""#);
-    /// # Ok::<(), sip_codes_runtime::Error>(())
+    /// # Ok::<(), sip_codes::Error>(())
     /// ```
     GeolocationError,
     text = "code",

@@ -9,11 +9,11 @@ use crate::syntax::check_token;
 /// # Example
 ///
 /// ```
-/// use sip_codes_runtime::header::SipETag;
+/// use sip_codes::header::SipETag;
 ///
 /// assert_eq!(SipETag::new("dx200xyz")?.to_string(), "dx200xyz");
 /// assert!(SipETag::new("dx 200").is_err());
-/// # Ok::<(), sip_codes_runtime::Error>(())
+/// # Ok::<(), sip_codes::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct SipETag(Box<str>);

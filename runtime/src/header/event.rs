@@ -20,11 +20,11 @@ token_type!(
     /// # Example
     ///
     /// ```
-    /// use sip_codes_runtime::header::EventType;
+    /// use sip_codes::header::EventType;
     ///
     /// assert_eq!(EventType::new("presence.winfo")?.as_str(), "presence.winfo");
     /// assert!(EventType::new("presence.").is_err());
-    /// # Ok::<(), sip_codes_runtime::Error>(())
+    /// # Ok::<(), sip_codes::Error>(())
     /// ```
     EventType,
     check_event_type
@@ -52,7 +52,7 @@ list_header!(
     /// # Example
     ///
     /// ```
-    /// use sip_codes_runtime::header::{AllowEvents, EventType};
+    /// use sip_codes::header::{AllowEvents, EventType};
     ///
     /// let a = AllowEvents::from([EventType::PRESENCE, EventType::DIALOG]);
     /// assert_eq!(a.to_string(), "presence, dialog");

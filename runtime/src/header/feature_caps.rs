@@ -10,11 +10,11 @@ use crate::syntax::check_text;
 /// # Example
 ///
 /// ```
-/// use sip_codes_runtime::header::FeatureCaps;
+/// use sip_codes::header::FeatureCaps;
 ///
 /// let f = FeatureCaps::new().with_cap_value("sip.pns", "apns")?.with_cap("g.3gpp.mcptt")?;
 /// assert_eq!(f.to_string(), r#"*;+sip.pns="apns";+g.3gpp.mcptt"#);
-/// # Ok::<(), sip_codes_runtime::Error>(())
+/// # Ok::<(), sip_codes::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct FeatureCaps {

@@ -16,14 +16,14 @@ use crate::syntax::{check_quoted_content, check_text, check_token, is_token, is_
 /// compare case-insensitively, parameter values exactly.
 ///
 /// ```
-/// use sip_codes_runtime::header::MediaType;
+/// use sip_codes::header::MediaType;
 /// let t: MediaType = "text/plain; charset=utf-8".parse()?;
 /// assert_eq!(t.to_string(), "text/plain;charset=utf-8");
 /// assert_eq!(t.essence(), "text/plain");
 /// assert_eq!(t.param_value("charset"), Some("utf-8"));
 /// let sdp = MediaType::APPLICATION_SDP;
 /// assert_eq!(sdp, MediaType::new("Application", "SDP")?);
-/// # Ok::<(), sip_codes_runtime::Error>(())
+/// # Ok::<(), sip_codes::Error>(())
 /// ```
 #[derive(Clone)]
 pub struct MediaType {

@@ -18,13 +18,13 @@ use crate::syntax::check_token;
 /// Static names (`HeaderName::from_static`) are stored without allocation.
 ///
 /// ```
-/// use sip_codes_runtime::header::HeaderName;
+/// use sip_codes::header::HeaderName;
 /// let name = HeaderName::new("X-Custom")?;
 /// assert_eq!(name, HeaderName::new("x-custom")?);
 /// assert_eq!(name.as_str(), "X-Custom");
 /// assert!(HeaderName::new("X-Evil\r\nVia").is_err());
 /// assert!(HeaderName::from_static("v")?.is("Via"));
-/// # Ok::<(), sip_codes_runtime::Error>(())
+/// # Ok::<(), sip_codes::Error>(())
 /// ```
 #[derive(Clone)]
 pub struct HeaderName(Cow<'static, str>);

@@ -15,7 +15,7 @@ token_type!(
     /// # Example
     ///
     /// ```
-    /// use sip_codes_runtime::header::OptionTag;
+    /// use sip_codes::header::OptionTag;
     ///
     /// assert_eq!(OptionTag::REL_100.as_str(), "100rel");
     /// assert_eq!(OptionTag::new("foo").unwrap().to_string(), "foo");
@@ -79,7 +79,7 @@ list_header!(
     /// # Example
     ///
     /// ```
-    /// use sip_codes_runtime::header::{OptionTag, Require};
+    /// use sip_codes::header::{OptionTag, Require};
     ///
     /// assert_eq!(Require::from(OptionTag::REL_100).to_string(), "100rel");
     /// ```
@@ -94,7 +94,7 @@ list_header!(
     /// # Example
     ///
     /// ```
-    /// use sip_codes_runtime::header::{OptionTag, Supported};
+    /// use sip_codes::header::{OptionTag, Supported};
     ///
     /// let s = Supported::from([OptionTag::REL_100, OptionTag::TIMER]);
     /// assert_eq!(s.to_string(), "100rel, timer");
@@ -111,7 +111,7 @@ list_header!(
     /// # Example
     ///
     /// ```
-    /// use sip_codes_runtime::header::{OptionTag, Unsupported};
+    /// use sip_codes::header::{OptionTag, Unsupported};
     ///
     /// let u = Unsupported::from(OptionTag::new("foo").unwrap());
     /// assert_eq!(u.to_string(), "foo");

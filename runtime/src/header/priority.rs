@@ -19,11 +19,11 @@ token_type!(
     /// # Example
     ///
     /// ```
-    /// use sip_codes_runtime::header::ResourceValue;
+    /// use sip_codes::header::ResourceValue;
     ///
     /// assert_eq!(ResourceValue::new("dsn.flash")?.as_str(), "dsn.flash");
     /// assert!(ResourceValue::new("flash").is_err());
-    /// # Ok::<(), sip_codes_runtime::Error>(())
+    /// # Ok::<(), sip_codes::Error>(())
     /// ```
     ResourceValue,
     check_r_value
@@ -36,12 +36,12 @@ list_header!(
     /// # Example
     ///
     /// ```
-    /// use sip_codes_runtime::header::{AcceptResourcePriority, ResourceValue};
+    /// use sip_codes::header::{AcceptResourcePriority, ResourceValue};
     ///
     /// let a: AcceptResourcePriority =
     ///     ["dsn.flash-override", "dsn.flash"].iter().map(|v| ResourceValue::new(v)).collect::<Result<_, _>>()?;
     /// assert_eq!(a.to_string(), "dsn.flash-override, dsn.flash");
-    /// # Ok::<(), sip_codes_runtime::Error>(())
+    /// # Ok::<(), sip_codes::Error>(())
     /// ```
     AcceptResourcePriority,
     ResourceValue

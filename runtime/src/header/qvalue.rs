@@ -9,7 +9,7 @@ use crate::header::render::Render;
 /// # Example
 ///
 /// ```
-/// use sip_codes_runtime::header::QValue;
+/// use sip_codes::header::QValue;
 ///
 /// assert_eq!(QValue::from_thousandths(800).unwrap().to_string(), "0.8");
 /// assert_eq!(QValue::ONE.to_string(), "1");

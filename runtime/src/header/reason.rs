@@ -16,11 +16,11 @@ token_type!(
     /// # Example
     ///
     /// ```
-    /// use sip_codes_runtime::header::ReasonProtocol;
+    /// use sip_codes::header::ReasonProtocol;
     ///
     /// assert_eq!(ReasonProtocol::Q850.as_str(), "Q.850");
     /// assert_eq!(ReasonProtocol::new("RELEASE_CAUSE")?.to_string(), "RELEASE_CAUSE");
-    /// # Ok::<(), sip_codes_runtime::Error>(())
+    /// # Ok::<(), sip_codes::Error>(())
     /// ```
     ReasonProtocol,
     check_protocol
@@ -39,12 +39,12 @@ impl ReasonProtocol {
 /// # Example
 ///
 /// ```
-/// use sip_codes_runtime::header::Reason;
+/// use sip_codes::header::Reason;
 ///
 /// let r = Reason::q850(17)?.with_text("User busy")?;
 /// assert_eq!(r.to_string(), r#"Q.850;cause=17;text="User busy""#);
 /// assert!(Reason::q850(200).is_err());
-/// # Ok::<(), sip_codes_runtime::Error>(())
+/// # Ok::<(), sip_codes::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reason {

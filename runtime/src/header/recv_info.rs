@@ -13,11 +13,11 @@ token_type!(
     /// # Example
     ///
     /// ```
-    /// use sip_codes_runtime::header::InfoPackage;
+    /// use sip_codes::header::InfoPackage;
     ///
     /// assert_eq!(InfoPackage::new("foo")?.as_str(), "foo");
     /// assert!(InfoPackage::new("foo\r\n").is_err());
-    /// # Ok::<(), sip_codes_runtime::Error>(())
+    /// # Ok::<(), sip_codes::Error>(())
     /// ```
     InfoPackage,
     check_info_package
@@ -30,11 +30,11 @@ list_header!(
     /// # Example
     ///
     /// ```
-    /// use sip_codes_runtime::header::{InfoPackage, RecvInfo};
+    /// use sip_codes::header::{InfoPackage, RecvInfo};
     ///
     /// assert_eq!(RecvInfo::new([]).to_string(), "");
     /// assert_eq!(RecvInfo::from(InfoPackage::new("foo")?).to_string(), "foo");
-    /// # Ok::<(), sip_codes_runtime::Error>(())
+    /// # Ok::<(), sip_codes::Error>(())
     /// ```
     RecvInfo,
     InfoPackage

@@ -12,12 +12,12 @@ use crate::syntax::check_text;
 /// # Example
 ///
 /// ```
-/// use sip_codes_runtime::header::RetryAfter;
+/// use sip_codes::header::RetryAfter;
 ///
 /// assert_eq!(RetryAfter::from(18000).with_duration(3600).to_string(), "18000;duration=3600");
 /// let r = RetryAfter::new(120).with_comment("I'm in a meeting")?;
 /// assert_eq!(r.to_string(), "120 (I'm in a meeting)");
-/// # Ok::<(), sip_codes_runtime::Error>(())
+/// # Ok::<(), sip_codes::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RetryAfter {

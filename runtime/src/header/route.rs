@@ -21,11 +21,11 @@ list_header!(
     /// # Example
     ///
     /// ```
-    /// use sip_codes_runtime::header::{Path, Uri};
+    /// use sip_codes::header::{Path, Uri};
     ///
     /// let p = Path::from(Uri::new("sip:P1.EXAMPLEVISITED.COM;lr")?);
     /// assert_eq!(p.to_string(), "<sip:P1.EXAMPLEVISITED.COM;lr>");
-    /// # Ok::<(), sip_codes_runtime::Error>(())
+    /// # Ok::<(), sip_codes::Error>(())
     /// ```
     Path,
     NameAddr
@@ -38,14 +38,14 @@ list_header!(
     /// # Example
     ///
     /// ```
-    /// use sip_codes_runtime::header::{ServiceRoute, Uri};
+    /// use sip_codes::header::{ServiceRoute, Uri};
     ///
     /// let r = ServiceRoute::from([
     ///     Uri::new("sip:P2.HOME.EXAMPLE.COM;lr")?.into(),
     ///     Uri::new("sip:HSP.HOME.EXAMPLE.COM;lr")?.into(),
     /// ]);
     /// assert_eq!(r.to_string(), "<sip:P2.HOME.EXAMPLE.COM;lr>, <sip:HSP.HOME.EXAMPLE.COM;lr>");
-    /// # Ok::<(), sip_codes_runtime::Error>(())
+    /// # Ok::<(), sip_codes::Error>(())
     /// ```
     ServiceRoute,
     NameAddr
@@ -58,11 +58,11 @@ list_header!(
     /// # Example
     ///
     /// ```
-    /// use sip_codes_runtime::header::{PermissionMissing, Uri};
+    /// use sip_codes::header::{PermissionMissing, Uri};
     ///
     /// let p = PermissionMissing::from(Uri::new("sip:C@example.com")?);
     /// assert_eq!(p.to_string(), "<sip:C@example.com>");
-    /// # Ok::<(), sip_codes_runtime::Error>(())
+    /// # Ok::<(), sip_codes::Error>(())
     /// ```
     PermissionMissing,
     NameAddr

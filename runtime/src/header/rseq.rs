@@ -10,12 +10,12 @@ use crate::header::render::Render;
 /// # Example
 ///
 /// ```
-/// use sip_codes_runtime::header::RSeq;
+/// use sip_codes::header::RSeq;
 ///
 /// assert_eq!(RSeq::new(988789)?.to_string(), "988789");
 /// assert!(RSeq::new(0).is_err());
 /// assert!(RSeq::new(1 << 31).is_err());
-/// # Ok::<(), sip_codes_runtime::Error>(())
+/// # Ok::<(), sip_codes::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct RSeq(u32);

@@ -14,13 +14,13 @@ use crate::syntax::check_token;
 /// # Example
 ///
 /// ```
-/// use sip_codes_runtime::header::{QValue, SecurityMechanism};
+/// use sip_codes::header::{QValue, SecurityMechanism};
 ///
 /// let m = SecurityMechanism::TLS.with_q(QValue::from_thousandths(200)?);
 /// assert_eq!(m.to_string(), "tls;q=0.2");
 /// let d = SecurityMechanism::DIGEST.with_param("d-alg", "md5")?;
 /// assert_eq!(d.to_string(), "digest;d-alg=md5");
-/// # Ok::<(), sip_codes_runtime::Error>(())
+/// # Ok::<(), sip_codes::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SecurityMechanism {
@@ -92,14 +92,14 @@ list_header!(
     /// # Example
     ///
     /// ```
-    /// use sip_codes_runtime::header::{QValue, SecurityMechanism, SecurityServer};
+    /// use sip_codes::header::{QValue, SecurityMechanism, SecurityServer};
     ///
     /// let s = SecurityServer::from([
     ///     SecurityMechanism::IPSEC_IKE.with_q(QValue::from_thousandths(100)?),
     ///     SecurityMechanism::TLS.with_q(QValue::from_thousandths(200)?),
     /// ]);
     /// assert_eq!(s.to_string(), "ipsec-ike;q=0.1, tls;q=0.2");
-    /// # Ok::<(), sip_codes_runtime::Error>(())
+    /// # Ok::<(), sip_codes::Error>(())
     /// ```
     SecurityServer,
     SecurityMechanism

@@ -12,12 +12,12 @@ const WHAT: &str = "Server";
 /// # Example
 ///
 /// ```
-/// use sip_codes_runtime::header::Server;
+/// use sip_codes::header::Server;
 ///
 /// assert_eq!(Server::new("HomeServer v2")?.to_string(), "HomeServer v2");
 /// assert!(Server::new("HomeServer\r\nVia: x").is_err());
 /// assert!(Server::new("a, b").is_err());
-/// # Ok::<(), sip_codes_runtime::Error>(())
+/// # Ok::<(), sip_codes::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Server(Box<str>);

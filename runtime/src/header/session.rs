@@ -38,7 +38,7 @@ render_display!(Refresher);
 /// # Example
 ///
 /// ```
-/// use sip_codes_runtime::header::{Refresher, SessionExpires};
+/// use sip_codes::header::{Refresher, SessionExpires};
 ///
 /// let s = SessionExpires::new(4000).with_refresher(Refresher::Uac);
 /// assert_eq!(s.to_string(), "4000;refresher=uac");
@@ -106,7 +106,7 @@ delta_header!(
     /// # Example
     ///
     /// ```
-    /// use sip_codes_runtime::header::MinSe;
+    /// use sip_codes::header::MinSe;
     ///
     /// assert_eq!(MinSe::from(3600).to_string(), "3600");
     /// ```

@@ -14,12 +14,12 @@ use crate::syntax::check_token;
 /// [`str::eq_ignore_ascii_case`] on [`Token::as_str`] where a field is case-insensitive.
 ///
 /// ```
-/// use sip_codes_runtime::header::Token;
+/// use sip_codes::header::Token;
 /// let tag: Token = "100rel".parse()?;
 /// assert_eq!(tag.as_str(), "100rel");
 /// assert!(Token::new("a b").is_err());
 /// assert!(Token::new("x\r\nVia: evil").is_err());
-/// # Ok::<(), sip_codes_runtime::Error>(())
+/// # Ok::<(), sip_codes::Error>(())
 /// ```
 #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Token(Cow<'static, str>);

@@ -18,11 +18,11 @@ use crate::syntax::check_text;
 /// ([`crate::RequestHeaders`]) are shared, so copying them into many responses does not allocate.
 ///
 /// ```
-/// use sip_codes_runtime::header::HeaderValue;
+/// use sip_codes::header::HeaderValue;
 /// let v = HeaderValue::new("SIP/2.0/UDP host;branch=z9hG4bK776")?;
 /// assert_eq!(v.as_str(), "SIP/2.0/UDP host;branch=z9hG4bK776");
 /// assert!(HeaderValue::new("x\r\nVia: evil").is_err());
-/// # Ok::<(), sip_codes_runtime::Error>(())
+/// # Ok::<(), sip_codes::Error>(())
 /// ```
 #[derive(Clone)]
 pub struct HeaderValue(Repr);

@@ -11,12 +11,12 @@ use crate::syntax::{check_text, is_token_byte, write_quoted};
 /// # Example
 ///
 /// ```
-/// use sip_codes_runtime::header::Warning;
+/// use sip_codes::header::Warning;
 ///
 /// let w = Warning::new(307, "isi.edu", "Session parameter 'foo' not understood")?;
 /// assert_eq!(w.to_string(), r#"307 isi.edu "Session parameter 'foo' not understood""#);
 /// assert!(Warning::new(1000, "isi.edu", "x").is_err());
-/// # Ok::<(), sip_codes_runtime::Error>(())
+/// # Ok::<(), sip_codes::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Warning {
