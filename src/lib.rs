@@ -107,6 +107,46 @@ mod readme {}
 
 #[doc(hidden)]
 pub mod __private {
+    #[cfg(feature = "serde")]
+    pub use serde;
     pub use sip_codes_macros::sip_codes_impl;
     pub use sip_codes_runtime as runtime;
+
+    /// `Serialize`/`Deserialize` for a generated status line, as its text, when the `serde` feature is on.
+    #[cfg(feature = "serde")]
+    #[macro_export]
+    #[doc(hidden)]
+    macro_rules! __serde_line {
+        ($line:ident) => {
+            const _: () = {
+                use $crate::__private::serde::{Deserialize, Deserializer, Serialize, Serializer};
+                impl Serialize for $line {
+                    fn serialize<S: Serializer>(
+                        &self,
+                        serializer: S,
+                    ) -> ::core::result::Result<S::Ok, S::Error> {
+                        self.clone().into_inner().serialize(serializer)
+                    }
+                }
+                impl<'de> Deserialize<'de> for $line {
+                    fn deserialize<D: Deserializer<'de>>(
+                        deserializer: D,
+                    ) -> ::core::result::Result<Self, D::Error> {
+                        let line = Deserialize::deserialize(deserializer)?;
+                        ::core::result::Result::Ok(Self::from_inner(line))
+                    }
+                }
+            };
+        };
+    }
+
+    /// Nothing: the `serde` feature is off.
+    #[cfg(not(feature = "serde"))]
+    #[macro_export]
+    #[doc(hidden)]
+    macro_rules! __serde_line {
+        ($line:ident) => {};
+    }
+
+    pub use __serde_line as serde_line;
 }

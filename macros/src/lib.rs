@@ -86,6 +86,9 @@ fn expand(input: &input::MacroInput) -> Result<proc_macro2::TokenStream, Error> 
             .parent()
             .unwrap_or(Path::new(""))
             .join(&bundled.value);
+        // The compiler names the file relative to its working directory; `include_bytes!` reads relative
+        // to the invoking file, so the tracked path is made absolute.
+        let path = std::path::absolute(&path).unwrap_or(path);
         let text = std::fs::read_to_string(&path)
             .map_err(|err| format!("cannot read the bundled spec {}: {err}", printable(&path)))?;
         let shown = printable(&path);

@@ -321,7 +321,11 @@ fn every_rule_of_the_bundled_spec_reads_well() {
                 let line = crate::codegen::docs::rule_line(level, rule);
                 let words: Vec<&str> = line.split_whitespace().collect();
                 for pair in words.windows(2) {
-                    assert_ne!(pair[0].to_lowercase(), pair[1].to_lowercase(), "doubled word in {line:?}");
+                    assert_ne!(
+                        pair[0].to_lowercase(),
+                        pair[1].to_lowercase(),
+                        "doubled word in {line:?}"
+                    );
                     let next = pair[1].trim_matches('`');
                     if pair[0] == "a" || pair[0] == "an" {
                         assert_eq!(pair[0], sip_codes_core::sentence::article(next), "{line:?}");
@@ -332,7 +336,10 @@ fn every_rule_of_the_bundled_spec_reads_well() {
         }
         for rule in &code.answers {
             let line = crate::codegen::docs::answers(code, rule);
-            assert!(!line.contains(" a INVITE") && !line.contains(" a OPTIONS"), "{line:?}");
+            assert!(
+                !line.contains(" a INVITE") && !line.contains(" a OPTIONS"),
+                "{line:?}"
+            );
         }
     }
     assert!(checked > 50, "{checked} rules");
