@@ -5,6 +5,8 @@
 //! - [`header`]: typed, validated header values that render to RFC 3261 §25 syntax.
 //! - [`Response`]: a SIP response and its wire format; [`Draft`] is the state inside generated builders.
 //! - [`StatusLine`] and [`code::parse_code`]: parsing shared by every generated `StatusCode` type.
+//! - [`message`]: whole SIP messages parsed in place (start line, header fields, body) and framed on
+//!   streams, without copying.
 //! - [`catalog`]: the headers a spec's rules may name; [`rules`]: header rules as static data.
 //!
 //! Most users depend on `sip-codes`, which re-exports all of this.
@@ -17,6 +19,7 @@ pub mod code;
 pub mod draft;
 pub mod error;
 pub mod header;
+pub mod message;
 pub mod registry;
 pub mod request;
 pub mod response;
