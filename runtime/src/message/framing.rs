@@ -2,7 +2,7 @@
 
 use super::error::{ParseError, ParseErrorKind};
 use super::limits::Limits;
-use super::scan::{Head, scan_head};
+use super::scan::{Head, Sink, scan_head};
 
 /// The Content-Length header of a message (RFC 3261 §20.14): its value and where it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -135,7 +135,7 @@ pub fn frame_with(buf: &[u8], limits: &Limits) -> Result<Frame, ParseError> {
     if buf == b"\r" {
         return Ok(Frame::Incomplete);
     }
-    Ok(match stream_head(buf, limits, |_| {})? {
+    Ok(match stream_head(buf, limits, &mut ())? {
         Stream::Head => Frame::Incomplete,
         Stream::Body { .. } => Frame::Incomplete,
         Stream::Complete { len, .. } => Frame::Complete(len),
@@ -164,8 +164,9 @@ pub(super) enum Stream<'a> {
     },
     /// The message is the first `len` bytes; `text` is its head.
     Complete {
-        head: Head<'a>,
+        head: Head,
         text: &'a str,
+        start: super::StartLine<'a>,
         len: usize,
     },
 }
@@ -175,12 +176,12 @@ pub(super) enum Stream<'a> {
 pub(super) fn stream_head<'a>(
     buf: &'a [u8],
     limits: &Limits,
-    sink: impl FnMut(super::scan::RawField),
+    sink: &mut impl Sink,
 ) -> Result<Stream<'a>, ParseError> {
     let Some(head) = scan_head(buf, limits, sink)? else {
         return Ok(Stream::Head);
     };
-    let text = check_utf8(&buf[..head.body_start])?;
+    let (text, start) = head.finish(buf)?;
     let Some(content_length) = head.content_length else {
         return Err(ParseError::new(
             ParseErrorKind::MissingContentLength,
@@ -196,15 +197,14 @@ pub(super) fn stream_head<'a>(
     // No overflow: the head is at most 2 GiB and the body at most `max_body_len`, both in `buf`'s
     // address space, or the body is not there yet.
     match head.body_start.checked_add(content_length.value()) {
-        Some(len) if len <= buf.len() => Ok(Stream::Complete { head, text, len }),
+        Some(len) if len <= buf.len() => Ok(Stream::Complete {
+            head,
+            text,
+            start,
+            len,
+        }),
         _ => Ok(Stream::Body { content_length }),
     }
-}
-
-/// The head as `str`, or the error of its first byte that is not UTF-8.
-pub(super) fn check_utf8(head: &[u8]) -> Result<&str, ParseError> {
-    core::str::from_utf8(head)
-        .map_err(|e| ParseError::new(ParseErrorKind::InvalidUtf8, e.valid_up_to()))
 }
 
 #[cfg(test)]

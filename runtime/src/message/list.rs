@@ -59,13 +59,41 @@ impl<'a> Iterator for Split<'a> {
 
 impl core::iter::FusedIterator for Split<'_> {}
 
+/// The bytes of `chunk` that [`element_end`] must look at (comma, quote, angle brackets, backslash),
+/// each as 0xff in its place (little-endian) and every other byte zero. Written so that the compiler
+/// makes it a few vector instructions.
+#[inline(always)]
+fn special_flags(chunk: &[u8; 16]) -> u128 {
+    // A byte equal to one of them leaves a zero in `m` (the smallest of its XORs with each).
+    let mut m = [0xff; 16];
+    for x in [b',', b'"', b'<', b'>', b'\\'] {
+        for (m, &c) in m.iter_mut().zip(chunk) {
+            *m = (*m).min(c ^ x);
+        }
+    }
+    let mut flags = [0u8; 16];
+    for (f, &m) in flags.iter_mut().zip(&m) {
+        *f = 0u8.wrapping_sub(u8::from(m == 0));
+    }
+    u128::from_le_bytes(flags)
+}
+
 /// The offset of the first comma at or after `start` that is outside quotes and angle brackets, or the
-/// length of `b`.
+/// length of `b`. Runs of bytes that are none of comma, quote, bracket and backslash are skipped sixteen
+/// at a time.
 fn element_end(b: &[u8], start: usize) -> usize {
     let mut i = start;
     let mut quoted = false;
     let mut angle = false;
     while i < b.len() {
+        if let Some(chunk) = b[i..].first_chunk::<16>() {
+            let flags = special_flags(chunk);
+            if flags == 0 {
+                i += 16;
+                continue;
+            }
+            i += flags.trailing_zeros() as usize / 8;
+        }
         match b[i] {
             b'\\' if quoted => i += 1,
             b'"' if !angle => quoted = !quoted,
@@ -135,6 +163,19 @@ mod tests {
         assert_eq!(split("<open, bracket"), ["<open, bracket"]);
         assert_eq!(split("\"\\"), ["\"\\"]);
         assert!(split("").is_empty());
+        // Long runs between the separators, and separators at every offset of a chunk.
+        let long = format!("{}, {}", "x".repeat(40), "y".repeat(17));
+        assert_eq!(split(&long), ["x".repeat(40), "y".repeat(17)]);
+        for pad in 0..40 {
+            let s = format!("{}\"a,\\\"b\"<c,d>,e", "p".repeat(pad));
+            assert_eq!(
+                split(&s),
+                [
+                    format!("{}\"a,\\\"b\"<c,d>", "p".repeat(pad)),
+                    "e".to_owned()
+                ]
+            );
+        }
         assert!(split(" , ").is_empty());
     }
 

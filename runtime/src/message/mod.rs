@@ -78,7 +78,7 @@ pub use list::{Split, Values};
 pub use start_line::{RequestLine, ResponseLine, StartLine};
 pub use store::{Fields, Named};
 
-use framing::{Stream, check_utf8, stream_head};
+use framing::{Stream, stream_head};
 use scan::scan_head;
 use store::Store;
 
@@ -111,14 +111,14 @@ impl<'a> Message<'a> {
             return Err(ParseError::new(ParseErrorKind::Empty, 0));
         }
         let mut fields = Store::new();
-        let Some(head) = scan_head(datagram, limits, |f| fields.push(f))? else {
+        let Some(head) = scan_head(datagram, limits, &mut fields)? else {
             return Err(ParseError::new(ParseErrorKind::NoEmptyLine, datagram.len()));
         };
-        let (text, body) = datagram.split_at(head.body_start);
+        let (text, start) = head.finish(datagram)?;
         Ok(Message {
-            head: check_utf8(text)?,
-            body,
-            start: head.start,
+            head: text,
+            body: datagram.get(head.body_start..).unwrap_or_default(),
+            start,
             content_length: head.content_length,
             fields,
         })
@@ -144,17 +144,22 @@ impl<'a> Message<'a> {
             return Err(ParseError::new(ParseErrorKind::Empty, 0));
         }
         let mut fields = Store::new();
-        match stream_head(buf, limits, |f| fields.push(f))? {
+        match stream_head(buf, limits, &mut fields)? {
             Stream::Head => Err(ParseError::new(ParseErrorKind::NoEmptyLine, buf.len())),
             Stream::Body { content_length } => Err(ParseError::new(
                 ParseErrorKind::Truncated,
                 content_length.offset(),
             )),
-            Stream::Complete { head, text, len } => {
+            Stream::Complete {
+                head,
+                text,
+                start,
+                len,
+            } => {
                 let message = Message {
                     head: text,
                     body: buf.get(head.body_start..len).unwrap_or_default(),
-                    start: head.start,
+                    start,
                     content_length: head.content_length,
                     fields,
                 };
@@ -227,7 +232,7 @@ impl<'a> Message<'a> {
     /// The first field of the header `name` (ASCII case ignored, compact forms equal to their long
     /// forms: `field("Via")` finds a `v:` line).
     pub fn field(&self, name: &str) -> Option<Field<'a>> {
-        self.fields_named(name).next()
+        store::first(self.head, &self.fields, store::Wanted::new(name))
     }
 
     /// Every field of the header `name`, in order (as [`Message::field`] matches names).

@@ -40,39 +40,48 @@ const fn is_ctl(b: u8) -> bool {
     (b < 0x20 && b != b'\t') || b == 0x7f
 }
 
-/// The bytes of `word` (eight bytes, little-endian) that [`is_ctl`] holds, each marked by its high bit.
-/// Exact per byte: each sum stays within its byte, so no carry crosses into the next one.
-#[inline]
-fn ctl_mask(word: u64) -> u64 {
-    const LOW7: u64 = u64::from_ne_bytes([0x7f; 8]);
-    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
-    const ADD_60: u64 = u64::from_ne_bytes([0x60; 8]);
-    const TABS: u64 = u64::from_ne_bytes([b'\t'; 8]);
-    // High bit set where the byte is below 0x20: its high bit is clear and its low seven bits plus
-    // 0x60 stay below 0x80.
-    let below_space = !(((word & LOW7) + ADD_60) | word) & HIGH;
-    let zero = |y: u64| !(((y & LOW7) + LOW7) | y) & HIGH;
-    (below_space & !zero(word ^ TABS)) | zero(word ^ LOW7)
+/// The [`is_ctl`] bytes of `chunk`, each as 0xff in its place (little-endian) and every other byte
+/// zero. Written so that the compiler makes it a few vector instructions; the offset of the first
+/// such byte is then `trailing_zeros / 8`.
+#[inline(always)]
+fn ctl_flags(chunk: &[u8; 16]) -> u128 {
+    let mut flags = [0u8; 16];
+    for (f, &c) in flags.iter_mut().zip(chunk) {
+        *f = 0u8.wrapping_sub(u8::from(((c < 0x20) & (c != b'\t')) | (c == 0x7f)));
+    }
+    u128::from_le_bytes(flags)
 }
 
 /// The offset of the first [`is_ctl`] byte of `b` at or after `from`, or `b.len()` if there is none.
-#[inline]
+/// Sixteen bytes at a time: a header line is read in two or three steps.
+#[inline(always)]
 pub(super) fn find_ctl(b: &[u8], from: usize) -> usize {
     let Some(tail) = b.get(from..) else {
         return b.len();
     };
-    let (words, rest) = tail.as_chunks::<8>();
-    for (i, word) in words.iter().enumerate() {
-        let bad = ctl_mask(u64::from_le_bytes(*word));
-        if bad != 0 {
-            // Little-endian: the lowest marked byte is the first.
-            return from + i * 8 + bad.trailing_zeros() as usize / 8;
+    let (chunks, rest) = tail.as_chunks::<16>();
+    for (i, chunk) in chunks.iter().enumerate() {
+        let flags = ctl_flags(chunk);
+        if flags != 0 {
+            return from + i * 16 + flags.trailing_zeros() as usize / 8;
         }
     }
-    let base = from + words.len() * 8;
+    let base = from + chunks.len() * 16;
     rest.iter()
         .position(|&c| is_ctl(c))
         .map_or(b.len(), |i| base + i)
+}
+
+/// The end of the run of `token` bytes at `from`.
+#[inline(always)]
+fn token_end(b: &[u8], from: usize) -> usize {
+    let mut i = from;
+    while let Some(&c) = b.get(i)
+        && TOKEN[usize::from(c)]
+    {
+        i += 1;
+    }
+    i
 }
 
 /// A header field found by the scan, as offsets into the message (the head is at most 2 GiB, see
@@ -81,31 +90,32 @@ pub(super) fn find_ctl(b: &[u8], from: usize) -> usize {
 pub(super) struct RawField {
     /// The offset of the name, which is where the field starts.
     pub(super) name: u32,
-    pub(super) name_end: u32,
     /// The value, trimmed of linear white space at both ends.
     pub(super) value: u32,
     /// The end of the value, and in the high bit whether the value is folded (holds a line break).
     value_end: u32,
+    /// The length of the name (at most 65535 bytes); lookups compare it before the name.
+    pub(super) name_len: u16,
 }
 
 impl RawField {
     const FOLDED: u32 = 1 << 31;
 
-    /// A field at these offsets (each below 2^31).
+    /// A field at these offsets (each below 2^31; the name at most 65535 bytes).
     #[inline]
-    pub(super) fn new(
-        name: usize,
-        name_end: usize,
-        value: usize,
-        value_end: usize,
-        folded: bool,
-    ) -> Self {
+    pub(super) fn new(name: usize, name_len: u16, value: (usize, usize), folded: bool) -> Self {
         RawField {
             name: name as u32,
-            name_end: name_end as u32,
-            value: value as u32,
-            value_end: value_end as u32 | if folded { Self::FOLDED } else { 0 },
+            value: value.0 as u32,
+            value_end: value.1 as u32 | if folded { Self::FOLDED } else { 0 },
+            name_len,
         }
+    }
+
+    /// The end of the name.
+    #[inline]
+    pub(super) fn name_end(self) -> u32 {
+        self.name + u32::from(self.name_len)
     }
 
     /// The end of the value.
@@ -121,10 +131,23 @@ impl RawField {
     }
 }
 
+/// Where the scan puts the fields it finds: a [`super::Message`]'s store, or nowhere (the framer).
+pub(super) trait Sink {
+    /// Keeps `field`, found after those kept before.
+    fn push(&mut self, field: RawField);
+}
+
+/// The framer keeps no field.
+impl Sink for () {
+    #[inline(always)]
+    fn push(&mut self, _: RawField) {}
+}
+
 /// What the scan of a complete head found.
 #[derive(Debug, Clone, Copy)]
-pub(super) struct Head<'a> {
-    pub(super) start: StartLine<'a>,
+pub(super) struct Head {
+    /// The end of the start line (without its line end).
+    start_end: usize,
     /// The offset of the first byte after the empty line: the head's length.
     pub(super) body_start: usize,
     pub(super) content_length: Option<ContentLength>,
@@ -154,14 +177,45 @@ fn line_end(b: &[u8], at: usize) -> Result<Option<usize>, ParseError> {
 ///
 /// Returns `Ok(None)` when the data ends before the head does, within the limits (a stream needs more
 /// bytes; a datagram is missing its empty line). A head longer than the limit is an error as soon as
-/// the limit is passed, whether or not it would end later. The head is not checked to be UTF-8 here
-/// (the caller checks it whole once it has ended), but the start line is.
-pub(super) fn scan_head<'a>(
-    buf: &'a [u8],
+/// the limit is passed, whether or not it would end later. A bad start line is reported before any
+/// other problem (as soon as the line has ended); the rest of the head is checked to be UTF-8, and the
+/// start line parsed, by [`Head::finish`] once the head has ended (one UTF-8 check for the whole head).
+pub(super) fn scan_head(
+    buf: &[u8],
     limits: &Limits,
-    mut sink: impl FnMut(RawField),
-) -> Result<Option<Head<'a>>, ParseError> {
+    sink: &mut impl Sink,
+) -> Result<Option<Head>, ParseError> {
     let lim = buf.len().min(limits.max_head_len());
+    let b = &buf[..lim];
+    let end = find_ctl(b, 0);
+    let scanned = scan_fields(buf, lim, end, limits, sink);
+    if !matches!(scanned, Ok(Some(_))) && matches!(line_end(b, end), Ok(Some(_))) {
+        // The start line has ended: its problems come first.
+        StartLine::parse(&buf[..end])?;
+    }
+    scanned
+}
+
+impl Head {
+    /// The head as `str` and its start line: the checks [`scan_head`] leaves for a complete head.
+    #[inline]
+    pub(super) fn finish<'a>(&self, buf: &'a [u8]) -> Result<(&'a str, StartLine<'a>), ParseError> {
+        let text = core::str::from_utf8(&buf[..self.body_start])
+            .map_err(|e| ParseError::new(ParseErrorKind::InvalidUtf8, e.valid_up_to()))?;
+        let start = StartLine::parse_text(text.get(..self.start_end).unwrap_or_default())?;
+        Ok((text, start))
+    }
+}
+
+/// [`scan_head`] after the start line, which ends at `end`.
+#[inline(always)]
+fn scan_fields(
+    buf: &[u8],
+    lim: usize,
+    end: usize,
+    limits: &Limits,
+    sink: &mut impl Sink,
+) -> Result<Option<Head>, ParseError> {
     let b = &buf[..lim];
     // The data ran out at `lim`: more may come, unless the limit cut it.
     let out_of_data = || {
@@ -172,11 +226,9 @@ pub(super) fn scan_head<'a>(
         }
     };
 
-    let end = find_ctl(b, 0);
     let Some(mut p) = line_end(b, end)? else {
         return out_of_data();
     };
-    let start = StartLine::parse(&buf[..end])?;
 
     let mut count = 0;
     let mut content_length = None;
@@ -189,7 +241,7 @@ pub(super) fn scan_head<'a>(
                     return out_of_data();
                 };
                 return Ok(Some(Head {
-                    start,
+                    start_end: end,
                     body_start,
                     content_length,
                 }));
@@ -200,13 +252,12 @@ pub(super) fn scan_head<'a>(
 
         // `field-name HCOLON`: a token, optional white space, a colon (RFC 3261 §7.3, §25.1).
         let name = p;
-        let mut i = p;
-        while let Some(&c) = b.get(i)
-            && TOKEN[usize::from(c)]
-        {
-            i += 1;
-        }
+        let mut i = token_end(b, p);
         let name_end = i;
+        let Ok(name_len) = u16::try_from(name_end - name) else {
+            let at = name + usize::from(u16::MAX);
+            return Err(ParseError::new(ParseErrorKind::InvalidName, at));
+        };
         while let Some(&c) = b.get(i)
             && is_wsp(c)
         {
@@ -251,7 +302,8 @@ pub(super) fn scan_head<'a>(
         let (value, value_end, folded) = trim(b, value, last_end, folded);
 
         let name_bytes = &b[name..name_end];
-        if is_content_length(name_bytes) {
+        // Content-Length, or its compact form (only names of those lengths are compared).
+        if matches!(usize::from(name_len), 1 | 14) && is_content_length(name_bytes) {
             if content_length.is_some() {
                 return Err(ParseError::new(
                     ParseErrorKind::DuplicateContentLength,
@@ -264,13 +316,13 @@ pub(super) fn scan_head<'a>(
             };
             content_length = Some(ContentLength::new(len, name, value));
         }
-        sink(RawField::new(name, name_end, value, value_end, folded));
+        sink.push(RawField::new(name, name_len, (value, value_end), folded));
     }
 }
 
 /// The value `b[start..end]` trimmed of linear white space at both ends, and whether what is left holds
 /// a line break (only looked for when the field was folded).
-#[inline]
+#[inline(always)]
 fn trim(b: &[u8], mut start: usize, mut end: usize, folded: bool) -> (usize, usize, bool) {
     while end > start && is_lws(b[end - 1]) {
         end -= 1;
@@ -298,15 +350,16 @@ fn bad_name(b: &[u8], name: usize, name_end: usize) -> Option<ParseError> {
     })
 }
 
-/// Whether a header name is Content-Length or its compact form (through [`long_form`]); only names of
-/// one byte or of Content-Length's length are looked at.
+const CONTENT_LENGTH: &str = "Content-Length";
+
+/// Whether a header name is Content-Length or its compact form (through [`long_form`]).
 #[inline]
 fn is_content_length(name: &[u8]) -> bool {
-    const LONG: &str = "Content-Length";
-    if name.len() != 1 && name.len() != LONG.len() {
-        return false;
-    }
-    core::str::from_utf8(name).is_ok_and(|name| long_form(name).eq_ignore_ascii_case(LONG))
+    let long = match name {
+        [_] => long_form(core::str::from_utf8(name).unwrap_or_default()).as_bytes(),
+        _ => name,
+    };
+    super::store::eq_ignore_case(long, CONTENT_LENGTH.as_bytes())
 }
 
 /// A Content-Length value: `1*DIGIT` that fits in a `usize` (RFC 3261 §20.14).
@@ -331,7 +384,7 @@ mod tests {
         let slow =
             |b: &[u8], from: usize| (from..b.len()).find(|&i| is_ctl(b[i])).unwrap_or(b.len());
         let mut cases: Vec<Vec<u8>> = Vec::new();
-        for len in 0..24 {
+        for len in 0..48 {
             for at in 0..len {
                 for c in [0u8, b'\t', b'\r', b'\n', 0x1f, 0x20, 0x7f, 0x80, 0xff, b'a'] {
                     let mut v = vec![b'x'; len];
@@ -355,10 +408,27 @@ mod tests {
     #[test]
     fn every_byte_class() {
         for b in 0..=255u8 {
-            let word = u64::from_le_bytes([b; 8]);
-            assert_eq!(ctl_mask(word) != 0, is_ctl(b), "{b:#x}");
+            let mut chunk = [b'a'; 16];
+            chunk[5] = b;
+            let want = if is_ctl(b) { 0xffu128 << 40 } else { 0 };
+            assert_eq!(ctl_flags(&chunk), want, "{b:#x}");
             assert_eq!(TOKEN[usize::from(b)], is_token_byte(b));
         }
+    }
+
+    #[test]
+    fn token_runs() {
+        for len in 0..30 {
+            for stop in [b':', b' ', b'\r', 0x80] {
+                let mut b = vec![b'a'; len];
+                b.push(stop);
+                b.extend_from_slice(b"bbbbbbbbbbbbbbbbbb");
+                assert_eq!(token_end(&b, 0), len);
+                assert_eq!(token_end(&b[..len], 0), len);
+                assert_eq!(token_end(&b, len + 1), b.len());
+            }
+        }
+        assert_eq!(token_end(b"abc", 5), 5);
     }
 
     #[test]
@@ -380,6 +450,7 @@ mod tests {
         ] {
             assert_eq!(parse_digits(bad), None, "{bad:?}");
         }
+        assert_eq!(CONTENT_LENGTH.len(), 14);
         assert!(is_content_length(b"l") && is_content_length(b"L"));
         assert!(is_content_length(b"content-LENGTH"));
         assert!(!is_content_length(b"Content-Lengthy") && !is_content_length(b"m"));

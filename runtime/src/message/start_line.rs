@@ -110,6 +110,12 @@ impl<'a> StartLine<'a> {
     pub(super) fn parse(line: &'a [u8]) -> Result<Self, ParseError> {
         let text = core::str::from_utf8(line)
             .map_err(|e| ParseError::new(ParseErrorKind::InvalidUtf8, e.valid_up_to()))?;
+        Self::parse_text(text)
+    }
+
+    /// [`StartLine::parse`] of a line known to be UTF-8.
+    pub(super) fn parse_text(text: &'a str) -> Result<Self, ParseError> {
+        let line = text.as_bytes();
         if line.is_empty() {
             return Err(ParseError::start_line("empty start line", 0));
         }

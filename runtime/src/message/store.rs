@@ -4,7 +4,7 @@
 use core::slice;
 
 use super::field::{Field, Value};
-use super::scan::RawField;
+use super::scan::{RawField, Sink};
 use crate::header::long_form;
 
 /// How many fields a message keeps without allocating: more than a typical request or response has
@@ -29,7 +29,7 @@ impl Store {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     pub(super) fn push(&mut self, field: RawField) {
         if let Some(slot) = self.inline.get_mut(self.len) {
             *slot = field;
@@ -52,6 +52,13 @@ impl Store {
     }
 }
 
+impl Sink for Store {
+    #[inline(always)]
+    fn push(&mut self, field: RawField) {
+        Store::push(self, field);
+    }
+}
+
 impl core::fmt::Debug for Store {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_list().entries(self.as_slice()).finish()
@@ -67,7 +74,7 @@ fn field<'a>(head: &'a str, raw: RawField) -> Field<'a> {
         raw.value_end() as usize,
     );
     let text = head.get(value..end).unwrap_or_default();
-    let name_text = head.get(name..raw.name_end as usize).unwrap_or_default();
+    let name_text = head.get(name..raw.name_end() as usize).unwrap_or_default();
     Field::new(name_text, Value::new(text, value, raw.folded()), name)
 }
 
@@ -109,13 +116,67 @@ impl DoubleEndedIterator for Fields<'_, '_> {
 impl ExactSizeIterator for Fields<'_, '_> {}
 impl core::iter::FusedIterator for Fields<'_, '_> {}
 
+/// A header name looked for: its long form.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Wanted<'n> {
+    long: &'n str,
+}
+
+impl<'n> Wanted<'n> {
+    #[inline]
+    pub(super) fn new(name: &'n str) -> Self {
+        Wanted {
+            long: long_form(name),
+        }
+    }
+
+    /// Whether the field at `raw` of `head` is this header. Names of another length are skipped
+    /// without looking at them, unless they are of one byte (a compact form).
+    #[inline(always)]
+    fn matches(&self, head: &[u8], raw: &RawField) -> bool {
+        let len = usize::from(raw.name_len);
+        if len != self.long.len() && len != 1 {
+            return false;
+        }
+        let name = head
+            .get(raw.name as usize..raw.name_end() as usize)
+            .unwrap_or_default();
+        match name {
+            // A compact form: through its long form.
+            [_] => long_form(core::str::from_utf8(name).unwrap_or_default())
+                .eq_ignore_ascii_case(self.long),
+            _ => eq_ignore_case(name, self.long.as_bytes()),
+        }
+    }
+}
+
+/// `<[u8]>::eq_ignore_ascii_case`, quicker on bytes of the same case (names are usually looked up as
+/// written).
+#[inline(always)]
+pub(super) fn eq_ignore_case(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len()
+        && a.iter()
+            .zip(b)
+            .all(|(&x, &y)| x == y || (x ^ y == 0x20 && (x | 0x20).is_ascii_lowercase()))
+}
+
+/// The first field of `store` that is the header `wanted`.
+#[inline]
+pub(super) fn first<'a>(head: &'a str, store: &Store, wanted: Wanted<'_>) -> Option<Field<'a>> {
+    let bytes = head.as_bytes();
+    store
+        .as_slice()
+        .iter()
+        .find(|raw| wanted.matches(bytes, raw))
+        .map(|&raw| field(head, raw))
+}
+
 /// The fields of one header, in order: see [`super::Message::fields_named`].
 #[derive(Debug, Clone)]
 pub struct Named<'m, 'a> {
     head: &'a str,
     iter: slice::Iter<'m, RawField>,
-    /// The long form of the name looked for.
-    name: &'m str,
+    wanted: Wanted<'m>,
 }
 
 impl<'m, 'a> Named<'m, 'a> {
@@ -123,7 +184,7 @@ impl<'m, 'a> Named<'m, 'a> {
         Named {
             head,
             iter: store.as_slice().iter(),
-            name: long_form(name),
+            wanted: Wanted::new(name),
         }
     }
 }
@@ -133,22 +194,10 @@ impl<'a> Iterator for Named<'_, 'a> {
 
     #[inline]
     fn next(&mut self) -> Option<Field<'a>> {
-        let wanted = self.name.len();
-        for &raw in self.iter.by_ref() {
-            let len = (raw.name_end - raw.name) as usize;
-            // A name of another length can only match as a compact form (one byte).
-            if len != wanted && len != 1 {
-                continue;
-            }
-            let name = self
-                .head
-                .get(raw.name as usize..raw.name_end as usize)
-                .unwrap_or_default();
-            if long_form(name).eq_ignore_ascii_case(self.name) {
-                return Some(field(self.head, raw));
-            }
-        }
-        None
+        let (head, wanted) = (self.head, self.wanted);
+        self.iter
+            .find(|raw| wanted.matches(head.as_bytes(), raw))
+            .map(|&raw| field(head, raw))
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
@@ -166,7 +215,7 @@ mod tests {
     fn spills_past_inline() {
         let mut store = Store::new();
         for i in 0..INLINE as u32 + 5 {
-            let raw = RawField::new(i as usize, 0, 0, 0, false);
+            let raw = RawField::new(i as usize, 0, (0, 0), false);
             store.push(raw);
             assert_eq!(store.as_slice().len(), i as usize + 1);
             assert_eq!(store.as_slice().last(), Some(&raw));
@@ -175,5 +224,20 @@ mod tests {
         let names: Vec<u32> = store.as_slice().iter().map(|r| r.name).collect();
         assert_eq!(names, (0..INLINE as u32 + 5).collect::<Vec<_>>());
         assert!(format!("{store:?}").starts_with('['));
+    }
+
+    #[test]
+    fn case_folding_matches_core() {
+        let bytes: Vec<u8> = (0..=255).collect();
+        for &x in &bytes {
+            for &y in &bytes {
+                assert_eq!(
+                    eq_ignore_case(&[x], &[y]),
+                    [x].eq_ignore_ascii_case(&[y]),
+                    "{x} {y}"
+                );
+            }
+        }
+        assert!(eq_ignore_case(b"Call-ID", b"call-id") && !eq_ignore_case(b"Call-ID", b"Call-I"));
     }
 }
