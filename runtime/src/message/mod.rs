@@ -30,8 +30,8 @@
 //! - **Line ends**: CRLF, and leniently a bare LF (as many stacks send). The two may be mixed. A CR not
 //!   followed by LF is a control character, an error.
 //! - **Header fields** (§7.3, §25.1): `token *(SP / HTAB) ":" value`. The value may hold any byte but
-//!   control characters (CR, LF, NUL, others below 0x20 but tab, DEL); it is trimmed of white space at
-//!   both ends.
+//!   control characters (CR, LF, NUL, others below 0x20 but tab, DEL; the C1 range U+0080–U+009F is
+//!   UTF-8 text, which `TEXT-UTF8char` allows); it is trimmed of white space at both ends.
 //! - **Folding** (§7.3.1): a line that starts with a space or tab continues the previous field. The
 //!   field's value then spans the fold as received; [`Value::unfolded`] replaces each fold with a single
 //!   space, allocating only then, and [`Value::pieces`] gives the text between folds without allocating.
@@ -54,9 +54,18 @@
 //!
 //! # How fields are kept
 //!
-//! The parse validates the head in one pass and records each field as four 32-bit offsets (16 bytes);
-//! up to 32 records are kept inline in the [`Message`], more move to one `Vec`. Lookups walk the records
-//! and compare names, skipping names of the wrong length without touching them.
+//! The parse validates the head in one pass and records each field as offsets into it (16 bytes: name,
+//! value start and end, name length). Up to 32 records are kept inline in the [`Message`] (about 650
+//! bytes in all), so a typical message parses without allocating; a message with more fields moves
+//! them all to one `Vec`. Lookups walk the records and skip names of another length without reading
+//! them (a one-byte name is looked at, as it may be a compact form).
+//!
+//! The other design, keeping nothing and re-scanning the head on each lookup, was measured against this
+//! one on the messages of `benches/benches/message.rs` (instructions per message under callgrind, which
+//! the noise of a shared machine does not move): for "parse, then look up Via, From, To, Call-ID, CSeq
+//! and Content-Length" in a 200 OK to an INVITE, about 5,200 instructions with the records against
+//! 11,400 re-scanning (a parse that keeps nothing is 3,700, but each lookup then reads the head again,
+//! about 1,300); in a 405 with Allow, 3,900 against 7,700. The records win from the second lookup on.
 
 mod error;
 mod field;

@@ -290,6 +290,9 @@ fn edge_shapes() {
     let m = parse("SIP/2.0 486 Occupé\r\nSubject: ☎ réunion\r\n\r\n\u{0}\u{7f}".as_bytes());
     assert_eq!(m.field("Subject").unwrap().value(), "☎ réunion");
     assert_eq!(m.body(), b"\0\x7f");
+    // C1 controls are UTF8-NONASCII, which TEXT-UTF8char allows (RFC 3261 §25.1).
+    let m = parse("SIP/2.0 200 OK\r\nSubject: a\u{85}b\u{9d}\r\n\r\n".as_bytes());
+    assert_eq!(m.field("Subject").unwrap().value(), "a\u{85}b\u{9d}");
     let mut binary = b"SIP/2.0 200 OK\r\nl: 3\r\n\r\n".to_vec();
     binary.extend_from_slice(&[0xff, 0x00, 0xfe]);
     assert_eq!(parse(&binary).body(), [0xff, 0, 0xfe]);
@@ -307,6 +310,12 @@ fn many_fields_spill_to_the_heap() {
         assert_eq!(f.value().raw(), i.to_string());
     }
     assert_eq!(m.field("x-h99").unwrap().value(), "99");
+    // What the module documentation says of the size of a message.
+    assert!(
+        size_of::<Message<'_>>() <= 680,
+        "{}",
+        size_of::<Message<'_>>()
+    );
     let limited = Message::parse_with(&bytes, &Limits::DEFAULT.with_max_headers(100));
     assert!(limited.is_ok());
 }
