@@ -61,3 +61,13 @@ fn framer_at_every_split_point() {
         assert_eq!(got, [ends[0], ends[2], ends[3]], "split at {split}");
     }
 }
+
+#[test]
+fn a_lone_cr_waits_for_its_lf() {
+    // Once found by the proptest: a stream holding only the CR of a keep-alive (or of an empty start
+    // line) waits, and a stream that ends there has no head.
+    assert_eq!(frame(b"\r"), Ok(Frame::Incomplete));
+    let e = Message::parse_stream(b"\r").unwrap_err();
+    assert_eq!(e.kind(), crate::message::ParseErrorKind::NoEmptyLine);
+    assert_eq!(frame(b"\r\n"), Ok(Frame::KeepAlive(2)));
+}
