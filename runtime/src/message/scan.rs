@@ -1,6 +1,6 @@
 //! The byte-level scan of a message head (RFC 3261 §7, §7.3, §7.3.1): the start line's end, each header
-//! field's name and value (folds included), the empty line, the limits. One pass, each byte read once
-//! (a header line's bytes a word at a time), nothing allocated; what it finds goes to a sink.
+//! field's name and value (folds included), the empty line, the limits. One pass, in which every byte is
+//! read once or twice (a value's sixteen at a time), nothing allocated; what it finds goes to a sink.
 
 use super::error::{ParseError, ParseErrorKind};
 use super::framing::ContentLength;
@@ -178,8 +178,8 @@ fn line_end(b: &[u8], at: usize) -> Result<Option<usize>, ParseError> {
 /// Returns `Ok(None)` when the data ends before the head does, within the limits (a stream needs more
 /// bytes; a datagram is missing its empty line). A head longer than the limit is an error as soon as
 /// the limit is passed, whether or not it would end later. A bad start line is reported before any
-/// other problem (as soon as the line has ended); the rest of the head is checked to be UTF-8, and the
-/// start line parsed, by [`Head::finish`] once the head has ended (one UTF-8 check for the whole head).
+/// problem of the fields (as soon as its line has ended); the head is checked to be UTF-8, and the
+/// start line parsed from it, by [`Head::finish`] once the head has ended (one UTF-8 check in all).
 pub(super) fn scan_head(
     buf: &[u8],
     limits: &Limits,
@@ -200,8 +200,19 @@ impl Head {
     /// The head as `str` and its start line: the checks [`scan_head`] leaves for a complete head.
     #[inline]
     pub(super) fn finish<'a>(&self, buf: &'a [u8]) -> Result<(&'a str, StartLine<'a>), ParseError> {
-        let text = core::str::from_utf8(&buf[..self.body_start])
-            .map_err(|e| ParseError::new(ParseErrorKind::InvalidUtf8, e.valid_up_to()))?;
+        let text = match core::str::from_utf8(&buf[..self.body_start]) {
+            Ok(text) => text,
+            Err(e) => {
+                // A bad start line before the first byte that is not UTF-8 is reported first.
+                if e.valid_up_to() > self.start_end {
+                    StartLine::parse(&buf[..self.start_end])?;
+                }
+                return Err(ParseError::new(
+                    ParseErrorKind::InvalidUtf8,
+                    e.valid_up_to(),
+                ));
+            }
+        };
         let start = StartLine::parse_text(text.get(..self.start_end).unwrap_or_default())?;
         Ok((text, start))
     }

@@ -53,6 +53,12 @@ fn one_error_of_each_kind() {
         (K::InvalidUtf8, 28)
     );
     assert_eq!(error(b"SIP/2.0 200 \xff\r\n\r\n"), (K::InvalidUtf8, 12));
+    // The start line's problems come first, the fields' after.
+    assert_eq!(
+        error(b"SIP/3.0 200 OK\r\nX: \xff\r\n\r\n").0,
+        K::BadStartLine
+    );
+    assert_eq!(error(b"SIP/3.0 200 OK\r\nX y\r\n\r\n").0, K::BadStartLine);
     for bad in [
         &b"-1"[..],
         b"abc",
