@@ -7,6 +7,8 @@
 //! - [`Response`]: a SIP response and its wire format; [`Draft`] is the state inside generated builders.
 //! - [`rules`]: a spec's rules as static data, and their one run-time check.
 //! - [`StatusLine`] and [`code::parse_code`]: parsing shared by every generated `StatusCode` type.
+//! - [`message`]: whole SIP messages parsed in place (start line, header fields, body) and framed on
+//!   streams, without copying.
 //!
 //! Most users depend on `sip-codes`, which re-exports all of this.
 #![forbid(unsafe_code)]
@@ -16,6 +18,7 @@ pub mod code;
 pub mod draft;
 pub mod error;
 pub mod header;
+pub mod message;
 pub mod method;
 pub mod proxy;
 pub mod request;

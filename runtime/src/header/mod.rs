@@ -9,7 +9,7 @@ mod value;
 
 pub use media_type::{MediaType, MediaTypeParams};
 pub use name::HeaderName;
-pub(crate) use name::same_header;
+pub(crate) use name::{long_form, same_header};
 pub use token::Token;
 pub use value::HeaderValue;
 
