@@ -55,7 +55,7 @@
 pub use sip_codes_runtime::{
     AnyCode, ByMethod, Citation, Error, RegistryStatus, ReplyTo, Request, RequestHeaders, Response,
     RuleViolation, RuleViolations, Set, SipResponse, StatusClass, Unset, behaviour, code, header,
-    method, proxy, response, rules,
+    message, method, proxy, response, rules,
 };
 
 /// Implements [`SipResponse`] for a server's own enum or struct: see the trait, and the crate's docs.

@@ -75,6 +75,9 @@ pub struct HeaderInfo {
     pub compact: Option<u8>,
     /// Whether a response may carry it more than once: each call of its setter adds one more.
     pub multiple: bool,
+    /// Whether its value is a comma-separated list, so that it may stand on several lines, which mean the
+    /// same as one line with every value (RFC 3261 §7.3.1).
+    pub list: bool,
     /// How its value is made.
     pub value: ValueKind,
     /// The RFC that defines it.
@@ -82,13 +85,14 @@ pub struct HeaderInfo {
 }
 
 macro_rules! catalog {
-    ($( $name:literal $(($compact:literal))? : $kind:ident $(, $multiple:ident)? ; rfc $rfc:literal; )*) => {
+    ($( $name:literal $(($compact:literal))? : $kind:ident $(, $flag:ident)* ; rfc $rfc:literal; )*) => {
         /// Every header of the catalog, sorted by name (ASCII case ignored).
         pub const HEADERS: &[HeaderInfo] = &[
             $( HeaderInfo {
                 name: $name,
                 compact: catalog!(@compact $($compact)?),
-                multiple: catalog!(@multiple $($multiple)?),
+                multiple: catalog!(@has multiple $($flag)*),
+                list: catalog!(@has list $($flag)*),
                 value: ValueKind::$kind,
                 rfc: $rfc,
             }, )*
@@ -96,62 +100,64 @@ macro_rules! catalog {
     };
     (@compact $compact:literal) => { Some($compact) };
     (@compact) => { None };
-    (@multiple multiple) => { true };
-    (@multiple) => { false };
+    (@has multiple multiple $($rest:ident)*) => { true };
+    (@has list list $($rest:ident)*) => { true };
+    (@has $want:ident $other:ident $($rest:ident)*) => { catalog!(@has $want $($rest)*) };
+    (@has $want:ident) => { false };
 }
 
 catalog! {
-    "Accept": Typed; rfc 3261;
-    "Accept-Contact" (b'a'): NameOnly; rfc 3841;
-    "Accept-Encoding": Typed; rfc 3261;
-    "Accept-Language": Typed; rfc 3261;
-    "Accept-Resource-Priority": Typed; rfc 4412;
+    "Accept": Typed, list; rfc 3261;
+    "Accept-Contact" (b'a'): NameOnly, list; rfc 3841;
+    "Accept-Encoding": Typed, list; rfc 3261;
+    "Accept-Language": Typed, list; rfc 3261;
+    "Accept-Resource-Priority": Typed, list; rfc 4412;
     "AlertMsg-Error": Typed; rfc 8876;
-    "Allow": Typed; rfc 3261;
-    "Allow-Events" (b'u'): Typed; rfc 6665;
+    "Allow": Typed, list; rfc 3261;
+    "Allow-Events" (b'u'): Typed, list; rfc 6665;
     "Call-ID" (b'i'): Managed; rfc 3261;
-    "Call-Info": Typed, multiple; rfc 3261;
-    "Contact" (b'm'): Typed, multiple; rfc 3261;
-    "Content-Encoding" (b'e'): TokenList; rfc 3261;
+    "Call-Info": Typed, multiple, list; rfc 3261;
+    "Contact" (b'm'): Typed, multiple, list; rfc 3261;
+    "Content-Encoding" (b'e'): TokenList, list; rfc 3261;
     "Content-Length" (b'l'): Managed; rfc 3261;
     "Content-Type" (b'c'): Managed; rfc 3261;
     "CSeq": Managed; rfc 3261;
-    "Error-Info": Typed, multiple; rfc 3261;
+    "Error-Info": Typed, multiple, list; rfc 3261;
     "Event" (b'o'): NameOnly; rfc 6665;
     "Expires": Typed; rfc 3261;
-    "Feature-Caps": Typed, multiple; rfc 6809;
+    "Feature-Caps": Typed, multiple, list; rfc 6809;
     "From" (b'f'): Managed; rfc 3261;
     "Geolocation-Error": Typed; rfc 6442;
     "Identity" (b'y'): NameOnly; rfc 8224;
     "Identity-Info" (b'n'): NameOnly; rfc 4474;
     "Min-Expires": Typed; rfc 3261;
     "Min-SE": Typed; rfc 4028;
-    "Path": Typed, multiple; rfc 3327;
-    "Permission-Missing": Typed, multiple; rfc 5360;
+    "Path": Typed, multiple, list; rfc 3327;
+    "Permission-Missing": Typed, multiple, list; rfc 5360;
     "Proxy-Authenticate": Typed, multiple; rfc 3261;
-    "Reason": Typed, multiple; rfc 3326;
-    "Record-Route": Managed; rfc 3261;
-    "Recv-Info": Typed; rfc 6086;
+    "Reason": Typed, multiple, list; rfc 3326;
+    "Record-Route": Managed, list; rfc 3261;
+    "Recv-Info": Typed, list; rfc 6086;
     "Refer-To" (b'r'): NameOnly; rfc 3515;
     "Referred-By" (b'b'): NameOnly; rfc 3892;
-    "Reject-Contact" (b'j'): NameOnly; rfc 3841;
-    "Request-Disposition" (b'd'): NameOnly; rfc 3841;
-    "Require": Typed; rfc 3261;
+    "Reject-Contact" (b'j'): NameOnly, list; rfc 3841;
+    "Request-Disposition" (b'd'): NameOnly, list; rfc 3841;
+    "Require": Typed, list; rfc 3261;
     "Retry-After": Typed; rfc 3261;
     "RSeq": Typed; rfc 3262;
-    "Security-Server": Typed, multiple; rfc 3329;
+    "Security-Server": Typed, multiple, list; rfc 3329;
     "Server": Typed; rfc 3261;
-    "Service-Route": Typed, multiple; rfc 3608;
+    "Service-Route": Typed, multiple, list; rfc 3608;
     "Session-Expires" (b'x'): Typed; rfc 4028;
     "SIP-ETag": Typed; rfc 3903;
     "Subject" (b's'): Text; rfc 3261;
     "Subscription-State": NameOnly; rfc 6665;
-    "Supported" (b'k'): Typed; rfc 3261;
+    "Supported" (b'k'): Typed, list; rfc 3261;
     "Timestamp": Managed; rfc 3261;
     "To" (b't'): Managed; rfc 3261;
-    "Unsupported": Typed; rfc 3261;
-    "Via" (b'v'): Managed; rfc 3261;
-    "Warning": Typed, multiple; rfc 3261;
+    "Unsupported": Typed, list; rfc 3261;
+    "Via" (b'v'): Managed, list; rfc 3261;
+    "Warning": Typed, multiple, list; rfc 3261;
     "WWW-Authenticate": Typed, multiple; rfc 3261;
 }
 

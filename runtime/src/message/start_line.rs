@@ -107,7 +107,12 @@ impl StatusCodeSet for ShapeOnly {
         static NONE: crate::rules::CodeRules = crate::rules::CodeRules {
             code: 0,
             phrase: "",
-            headers: crate::rules::HeaderRules { must: &[], should: &[], may: &[], must_not: &[] },
+            headers: crate::rules::HeaderRules {
+                must: &[],
+                should: &[],
+                may: &[],
+                must_not: &[],
+            },
             answers: &[],
         };
         &NONE

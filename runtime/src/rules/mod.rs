@@ -8,9 +8,11 @@
 
 mod check;
 mod violation;
+mod wire;
 
 pub use check::{check, check_into};
 pub use violation::{RuleViolation, RuleViolations, ViolationKind};
+pub use wire::{NotAResponse, check_message};
 
 pub use crate::Citation;
 
