@@ -85,6 +85,9 @@ fn expand(input: &input::MacroInput) -> Result<proc_macro2::TokenStream, Error> 
             .parent()
             .unwrap_or(Path::new(""))
             .join(&bundled.value);
+        // rustc gives the files of a workspace member relative to its own working directory, and
+        // `include_bytes!` below reads a relative path from the calling file's directory: make it absolute.
+        let path = std::env::current_dir().unwrap_or_default().join(path);
         let text = std::fs::read_to_string(&path)
             .map_err(|err| format!("cannot read the bundled spec {}: {err}", printable(&path)))?;
         let shown = printable(&path);
