@@ -48,6 +48,17 @@ impl Built for Result<Response, RuleViolations> {
     }
 }
 
+/// A method `code` answers, INVITE where it can.
+fn a_method_answered(code: StatusCode) -> &'static str {
+    let mut answered = requests::answered(code);
+    let first = answered.next().expect("every code answers some method");
+    if first == "INVITE" {
+        first
+    } else {
+        answered.find(|m| *m == "INVITE").unwrap_or(first)
+    }
+}
+
 /// Adds by name, with a sample value, every header a MUST rule requires of a response of `code` to
 /// `method` that the builder does not carry yet (the first member of a one-of group).
 fn fill<C, M, S>(
@@ -80,7 +91,7 @@ macro_rules! typestate {
             let mut out = Vec::new();
             $({
                 let code = status::$marker::STATUS;
-                let method = requests::a_method_answered(code);
+                let method = a_method_answered(code);
                 let request = requests::request(method);
                 let builder = status::$marker::reply_to(&request) $(.$setter($($arg),*))* .server(server());
                 let response = fill(builder, code, method)

@@ -186,7 +186,8 @@ fn check(r: &Response, req: Option<&RequestHeaders>) {
         assert!(to.starts_with(req.to().as_str()));
         let routes: Vec<&str> = r.header_all("Record-Route").map(|v| v.as_str()).collect();
         let dialog = (101..=299).contains(&r.code())
-            && sip_codes_core::methods::find(req.method().as_str()).is_some_and(|m| m.creates_dialog);
+            && sip_codes_core::methods::find(req.method().as_str())
+                .is_some_and(|m| m.creates_dialog);
         let sent: Vec<&str> = req.record_routes().iter().map(|v| v.as_str()).collect();
         assert_eq!(routes, if dialog { sent } else { Vec::new() });
     }
@@ -235,7 +236,10 @@ fuzz_target!(|input: Input<'_>| {
                 .find(|c| violations.iter().all(|v| v.code() == c.code()))
                 .expect("the violations of one code");
             assert!(!violations.is_empty());
-            assert!(req.is_some(), "{code}: a detached builder checks at compile time");
+            assert!(
+                req.is_some(),
+                "{code}: a detached builder checks at compile time"
+            );
             for v in &violations {
                 assert!(!v.to_string().is_empty());
             }

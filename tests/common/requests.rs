@@ -40,17 +40,6 @@ pub fn answered(code: StatusCode) -> impl Iterator<Item = &'static str> {
     methods().filter(move |m| code.rules().refuses(m).is_none())
 }
 
-/// A method `code` answers, INVITE where it can.
-pub fn a_method_answered(code: StatusCode) -> &'static str {
-    let mut answered = answered(code);
-    let first = answered.next().expect("every code answers some method");
-    if first == "INVITE" {
-        first
-    } else {
-        answered.find(|m| *m == "INVITE").unwrap_or(first)
-    }
-}
-
 /// The MUST rules the run-time check holds a response of `rules` to `method` to (no condition; no method
 /// scope, or `method`'s).
 pub fn musts_for<'a>(
