@@ -5,6 +5,7 @@
 //! and adds two local MUST rules. `sip_codes!` turns it into the same API the crate has for the standard
 //! table. Run it with `cargo run --example custom_spec`.
 
+use sip_codes::RequestHeaders;
 use sip_codes::header::{Reason, Warning};
 
 sip_codes::sip_codes!(
@@ -29,13 +30,24 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let forbidden = OperatorCode::Forbidden;
     println!("{forbidden} (also known as {:?})", forbidden.aliases());
 
+    // Every response answers a request: it copies its Via, From, To, Call-ID and CSeq.
+    let request = RequestHeaders::from_message(
+        "INVITE sip:+15551234567@sbc.example.net SIP/2.0\r\n\
+         Via: SIP/2.0/UDP edge.example.org;branch=z9hG4bK74bf9\r\n\
+         From: <sip:+15557654321@example.org>;tag=9fxced76sl\r\n\
+         To: <sip:+15551234567@sbc.example.net>\r\n\
+         Call-ID: 3848276298220188511@edge.example.org\r\n\
+         CSeq: 1 INVITE\r\n\
+         Content-Length: 0\r\n\r\n",
+    )?;
+
     // Local rules are compile-time rules: this 403 does not build without a Reason header,
     // and the 499 does not build without a Warning.
-    let response = operator::Forbidden::builder()
+    let response = operator::Forbidden::reply_to(&request)
         .reason(Reason::sip(403)?.with_text("blocked by policy")?)
         .build();
     print!("{response}");
-    let response = operator::CodecMismatch::builder()
+    let response = operator::CodecMismatch::reply_to(&request)
         .warning(Warning::new(
             305,
             "sbc.example.net",
@@ -45,9 +57,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     print!("{response}");
 
     // Everything of the bundled table is there too.
-    let response = operator::MethodNotAllowed::builder()
+    let response = operator::MethodNotAllowed::reply_to(&request)
         .allow([sip_codes::header::Method::Invite])
         .build();
     print!("{response}");
+
+    // A code chosen at run time: the same rules, checked when `build()` runs.
+    let chosen = OperatorCode::CodecMismatch;
+    match chosen.reply_to(&request).build() {
+        Ok(response) => print!("{response}"),
+        Err(broken) => println!("refused: {broken}"),
+    }
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! End to end through ezk's message types: ezk's parser reads a real INVITE (as `ezk-sip-core` reads what
-//! its transports receive), this crate's builders answer it, the adapter converts the response, ezk
-//! prints it, and both ezk's parser and this crate's `StatusLine` read the bytes back.
+//! its transports receive), the adapter reads what a response copies from it (Record-Route included),
+//! this crate's builders answer it, the adapter converts the response, ezk prints it, and both ezk's
+//! parser and this crate's `StatusLine` read the bytes back.
 #![cfg(feature = "ezk-sip-types")]
 
 use bytes::Bytes;
@@ -9,17 +10,24 @@ use ezk_sip_types::msg::{Line, MessageLine, PullParser};
 use ezk_sip_types::parse::Parse;
 use ezk_sip_types::{Headers, Method as EzkMethod, Name, StatusCode as EzkCode};
 use sip_codes::header::{MediaType, Method, Token, Uri};
-use sip_codes::integrations::ezk::{IntoEzk, ReplyToEzk, request_headers};
-use sip_codes::{StatusCode, StatusLine, response::ReasonPhrase, status};
+use sip_codes::integrations::ezk::{IntoEzk, ToRequestHeaders, request_headers};
+use sip_codes::{RequestHeaders, StatusCode, StatusLine, method, response::ReasonPhrase, status};
 
 /// An INVITE through two proxies: three Vias on two lines, one of them compact and folded, compact
-/// From/To/Call-ID, a To without tag, a Timestamp, and an SDP body.
+/// From/To/Call-ID, three Record-Routes on two lines (one folded), a To without tag, a Timestamp, and an
+/// SDP body.
 const INVITE: &str = include_str!("data/invite_via_two_proxies.sip");
 
 const BRANCHES: [&str; 3] = [
     "z9hG4bK4b43c2ff8.1",
     "z9hG4bK77ef4c2312983.1",
     "z9hG4bKnashds8",
+];
+
+const ROUTES: [&str; 3] = [
+    "<sip:server10.biloxi.example.com;lr>",
+    "<sip:bigbox3.site3.atlanta.example.com;lr>",
+    "<sip:edge.atlanta.example.com;lr>",
 ];
 
 /// A message as ezk-sip-core's transports parse it: start line, headers, body (by Content-Length).
@@ -62,6 +70,26 @@ fn invite() -> Parsed {
     request
 }
 
+/// What a response copies from the INVITE, read by the adapter.
+fn headers() -> RequestHeaders {
+    invite()
+        .headers
+        .to_request_headers()
+        .expect("the adapter reads the INVITE")
+}
+
+/// Every Record-Route value ezk's parser stored, in order (lines split at commas).
+fn record_routes(headers: &Headers) -> Vec<String> {
+    headers
+        .get_raw(&Name::RECORD_ROUTE)
+        .flat_map(|line| {
+            line.split(',')
+                .map(|v| v.trim().to_owned())
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
 /// Prints with ezk (as ezk-sip-core's endpoint does), parses the bytes back with ezk and with this crate's
 /// `StatusLine`.
 fn round_trip(
@@ -96,22 +124,22 @@ fn request_headers_from_ezk() {
     for (via, branch) in vias.iter().zip(BRANCHES) {
         assert!(via.contains(&format!(";branch={branch};")), "{via}");
     }
+    let routes: Vec<_> = headers.record_routes().iter().map(|v| v.as_str()).collect();
+    assert_eq!(routes, ROUTES);
+    assert_eq!(headers.method(), &Method::Invite);
     assert_eq!(headers.call_id(), "a84b4c76e66710@pc33.atlanta.example.com");
     assert_eq!(headers.timestamp_value().unwrap(), "54.5");
-    // The same as this crate's own reader of the raw message.
-    assert_eq!(
-        headers,
-        sip_codes::RequestHeaders::from_message(INVITE).unwrap()
-    );
+    // The same as this crate's own reader of the raw message, and as the extension method.
+    assert_eq!(headers, RequestHeaders::from_message(INVITE).unwrap());
+    assert_eq!(headers, request.headers.to_request_headers().unwrap());
 }
 
 #[test]
 fn ok_with_sdp_end_to_end() {
-    let request = invite();
+    let request = headers();
+    let invite = request.typed::<method::Invite>().expect("an INVITE");
     let answer = "v=0\r\no=bob 2890844527 2890844527 IN IP4 192.0.2.4\r\ns=-\r\nc=IN IP4 192.0.2.4\r\nt=0 0\r\nm=audio 3456 RTP/AVP 0\r\n";
-    let ours = status::Ok::for_invite()
-        .reply_to_ezk(&request.headers)
-        .unwrap()
+    let ours = status::Ok::reply_to(&invite)
         .to_tag(Token::new("a6c85cf").unwrap())
         .contact(Uri::new("sip:bob@192.0.2.4").unwrap())
         .body(MediaType::APPLICATION_SDP, answer)
@@ -127,6 +155,8 @@ fn ok_with_sdp_end_to_end() {
     assert_eq!(line.status(), Some(StatusCode::Ok));
     assert_eq!(status_line(&parsed), (200, Some("OK")));
     assert_eq!(branches(&parsed.headers), BRANCHES);
+    // A 2xx to an INVITE establishes the dialog: every Record-Route, in order (RFC 3261 §12.1.1).
+    assert_eq!(record_routes(&parsed.headers), ROUTES);
     let from: FromTo = parsed.headers.get(Name::FROM).unwrap();
     let to: FromTo = parsed.headers.get(Name::TO).unwrap();
     assert_eq!(from.tag.as_deref(), Some("1928301774"));
@@ -147,9 +177,7 @@ fn ok_with_sdp_end_to_end() {
 
 #[test]
 fn vendor_phrase_is_kept_on_the_wire() {
-    let ours = status::Forbidden::builder()
-        .reply_to_ezk(&invite().headers)
-        .unwrap()
+    let ours = status::Forbidden::reply_to(&headers())
         .reason_phrase(ReasonPhrase::new("Wrong Guess").unwrap())
         .build();
     let (wire, parsed, line) = round_trip(&ours.to_ezk());
@@ -158,6 +186,8 @@ fn vendor_phrase_is_kept_on_the_wire() {
     assert_eq!(line.status(), Some(StatusCode::Forbidden));
     assert_eq!(status_line(&parsed), (403, Some("Wrong Guess")));
     assert_eq!(branches(&parsed.headers), BRANCHES);
+    // A failure establishes no dialog: no Record-Route.
+    assert!(record_routes(&parsed.headers).is_empty());
     let to: FromTo = parsed.headers.get(Name::TO).unwrap();
     let tag = to.tag.expect("a To tag was added");
     assert!(
@@ -171,11 +201,7 @@ fn vendor_phrase_is_kept_on_the_wire() {
 
 #[test]
 fn trying_carries_the_timestamp_and_keeps_the_to() {
-    let theirs = status::Trying::builder()
-        .reply_to_ezk(&invite().headers)
-        .unwrap()
-        .build()
-        .into_ezk();
+    let theirs = status::Trying::reply_to(&headers()).build().into_ezk();
     let (_, parsed, line) = round_trip(&theirs);
     assert_eq!(line.code(), 100);
     assert_eq!(status_line(&parsed), (100, Some("Trying")));
@@ -185,13 +211,28 @@ fn trying_carries_the_timestamp_and_keeps_the_to() {
         parsed.headers.get_raw(&Name::TIMESTAMP).next().unwrap(),
         "54.5"
     );
+    assert!(
+        record_routes(&parsed.headers).is_empty(),
+        "a 100 has no Record-Route"
+    );
+}
+
+#[test]
+fn ringing_with_a_to_tag_carries_the_record_route() {
+    let ours = status::Ringing::reply_to(&headers())
+        .to_tag(Token::new("a6c85cf").unwrap())
+        .build()
+        .expect("a 180 to an INVITE");
+    let (wire, parsed, line) = round_trip(&ours.to_ezk());
+    assert_eq!(wire, ours.to_bytes());
+    assert_eq!(line.status(), Some(StatusCode::Ringing));
+    assert_eq!(record_routes(&parsed.headers), ROUTES);
+    assert_eq!(branches(&parsed.headers), BRANCHES);
 }
 
 #[test]
 fn method_not_allowed_headers_in_order() {
-    let ours = status::MethodNotAllowed::builder()
-        .reply_to_ezk(&invite().headers)
-        .unwrap()
+    let ours = status::MethodNotAllowed::reply_to(&headers())
         .to_tag(Token::new("x1").unwrap())
         .allow([Method::Invite, Method::Ack, Method::Bye])
         .build();
@@ -217,7 +258,7 @@ fn method_not_allowed_headers_in_order() {
 
 #[test]
 fn empty_phrase_is_none() {
-    let ours = status::TemporarilyUnavailable::builder()
+    let ours = status::TemporarilyUnavailable::reply_to(&headers())
         .reason_phrase(ReasonPhrase::new("").unwrap())
         .build();
     let theirs = ours.to_ezk();
@@ -237,9 +278,7 @@ fn malformed_requests_are_rejected() {
     ] {
         let text = INVITE.replace(drop, "");
         let request = parse(text.as_bytes());
-        let err = status::BusyHere::builder()
-            .reply_to_ezk(&request.headers)
-            .unwrap_err();
+        let err = request.headers.to_request_headers().unwrap_err();
         assert_eq!(err.to_string(), format!("invalid SIP request: {reason}"));
     }
     let twice = INVITE.replace("i: a84b", "Call-ID: other\r\ni: a84b");
@@ -247,5 +286,12 @@ fn malformed_requests_are_rejected() {
     assert_eq!(
         err.to_string(),
         "invalid Call-ID header: appears more than once"
+    );
+    // CSeq must be a sequence number and a method (RFC 3261 §20.16): the method is read from it.
+    let no_number = INVITE.replace("CSeq: 314159 INVITE", "CSeq: INVITE");
+    let err = request_headers(&parse(no_number.as_bytes()).headers).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid CSeq header: it does not start with a sequence number"
     );
 }

@@ -14,8 +14,22 @@ mod subset {
     sip_codes::sip_codes!("spec/sip-codes.yaml", codes = [100, 180, 200, 486], vis = pub(crate));
 }
 
+use sip_codes::RequestHeaders;
 use sip_codes::header::{Reason, Warning};
+use sip_codes_core::sentence::{self, Subject};
 use vendor::{VendorCode, VendorLine, vendor_status};
+
+fn invite() -> RequestHeaders {
+    RequestHeaders::new(
+        "<sip:alice@example.com>;tag=1",
+        "<sip:bob@example.com>",
+        "c1@example.com",
+        "1 INVITE",
+    )
+    .unwrap()
+    .via("SIP/2.0/UDP host.example.com;branch=z9hG4bK1")
+    .unwrap()
+}
 
 #[test]
 fn the_bundled_table_is_there_without_copying_it() {
@@ -35,7 +49,7 @@ fn vendor_codes_parse_print_and_cite_their_source() {
     assert_eq!(code, VendorCode::CodecMismatch);
     assert_eq!(code.to_string(), "499 Codec Mismatch");
     assert_eq!(code.rfc().to_string(), "ACME carrier interconnect guide");
-    assert_eq!(code.rfc().url(), None);
+    assert!(code.rfc().url().is_none());
     assert_eq!(VendorCode::NextHopSendFailed.code(), 477);
     assert_eq!(VendorCode::UnresolvableDestination.code(), 478);
     // A vendor code is known now, not interpreted as x00.
@@ -63,12 +77,41 @@ fn local_rules_are_enforced_by_the_builders() {
         rules.must[0].citation.to_string(),
         "ACME policy (every 403 says why)"
     );
-    let response = vendor_status::Forbidden::builder()
+    // Detached (a template): the exact bytes, the local rule's header and nothing else.
+    let response = vendor_status::Forbidden::detached()
         .reason(Reason::sip(403).unwrap())
         .build();
     assert_eq!(
         response.to_string(),
         "SIP/2.0 403 Wrong Guess\r\nReason: SIP;cause=403\r\nContent-Length: 0\r\n\r\n"
+    );
+    // Answering a request: the same rule, and the transaction headers copied.
+    let request = invite();
+    let response = vendor_status::Forbidden::reply_to(&request)
+        .reason(Reason::sip(403).unwrap())
+        .build();
+    assert_eq!(response.header("Call-ID").unwrap(), "c1@example.com");
+    assert_eq!(response.header("Reason").unwrap(), "SIP;cause=403");
+    // The code chosen at run time: the local rule is checked when `build()` runs, in its own words.
+    let refused = VendorCode::Forbidden
+        .reply_to(&request)
+        .build()
+        .unwrap_err();
+    let subject = Subject {
+        code: 403,
+        phrase: "Wrong Guess",
+        method: None,
+    };
+    assert_eq!(
+        refused.to_string(),
+        sentence::requires(subject, &["Reason"], false, rules.must[0].citation)
+    );
+    assert!(
+        VendorCode::Forbidden
+            .reply_to(&request)
+            .reason(Reason::sip(403).unwrap())
+            .build()
+            .is_ok()
     );
     // The bundled rules still hold in the extended spec: 405 needs Allow, Min-SE stays out of a 499.
     assert!(
@@ -82,7 +125,7 @@ fn local_rules_are_enforced_by_the_builders() {
             .header_rules()
             .forbids("Min-SE", None)
     );
-    let warned = vendor_status::CodecMismatch::builder()
+    let warned = vendor_status::CodecMismatch::reply_to(&request)
         .warning(Warning::new(305, "carrier.example", "Incompatible media format").unwrap())
         .build();
     assert_eq!(warned.code(), 499);
@@ -101,8 +144,9 @@ fn options_subset_visibility_and_derives() {
         subset::StatusCode::interpret(299),
         Ok(subset::StatusCode::Ok)
     );
-    let response = subset::status::BusyHere::builder().build();
+    let response = subset::status::BusyHere::reply_to(&invite()).build();
     assert_eq!(response.code(), 486);
+    assert_eq!(response.header("CSeq").unwrap(), "1 INVITE");
     // `derive(...)` adds the user's derives to the enum.
     assert_eq!(
         serde_json::to_string(&VendorCode::CodecMismatch).unwrap(),

@@ -1,6 +1,6 @@
 //! The public API's promises of no allocation, checked with a counting global allocator: Display of every
 //! `StatusCode` into a pre-sized `String`, and `Response::write_to` of built responses (405 with Allow,
-//! 401 with a Digest challenge, 200 answering a request) into a `Vec` with enough capacity.
+//! 401 with a Digest challenge, 200 answering a typed or untyped INVITE) into a `Vec` with enough capacity.
 //!
 //! Only allocations made by the current thread between `start` and `stop` count, so the test harness's
 //! other threads cannot disturb the figures. No timing is measured anywhere.
@@ -9,8 +9,8 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 use std::fmt::Write as _;
 
-use sip_codes::header::{Challenge, DigestAlgorithm, DigestChallenge, Method, Qop, Token};
-use sip_codes::{RequestHeaders, Response, StatusCode, status};
+use sip_codes::header::{Challenge, DigestAlgorithm, DigestChallenge, Method, Qop, Token, Uri};
+use sip_codes::{RequestHeaders, Response, StatusCode, method, status};
 
 struct Counting;
 
@@ -114,31 +114,35 @@ const REQUEST: &str = "INVITE sip:bob@biloxi.example.com SIP/2.0\r\n\
 
 fn responses() -> Vec<Response> {
     let request = RequestHeaders::from_message(REQUEST).unwrap();
+    let invite = request.typed::<method::Invite>().unwrap();
+    let contact = || Uri::new("sip:bob@192.0.2.4").unwrap();
     let challenge = DigestChallenge::new("atlanta.example.com", "84a4cc6f3082121f32b42a2187831a9e")
         .unwrap()
         .with_qop(Qop::Auth)
         .with_algorithm(DigestAlgorithm::Sha256);
     vec![
-        status::MethodNotAllowed::builder()
+        status::MethodNotAllowed::detached()
             .allow([Method::Invite, Method::Ack, Method::Bye])
             .build(),
-        status::MethodNotAllowed::builder()
-            .reply_to(&request)
+        status::MethodNotAllowed::reply_to(&request)
             .allow([Method::Invite, Method::Ack, Method::Bye])
             .build(),
-        status::Unauthorized::builder()
-            .reply_to(&request)
+        status::Unauthorized::reply_to(&invite)
             .to_tag(Token::new("a6c85cf").unwrap())
             .www_authenticate(Challenge::from(challenge))
             .build(),
-        status::Ok::builder()
-            .reply_to(&request)
+        status::Ok::reply_to(&invite)
             .to_tag(Token::new("a6c85cf").unwrap())
+            .contact(contact())
             .build(),
-        status::Ok::builder().reply_to(&request).build(),
-        status::Trying::builder().reply_to(&request).build(),
-        status::Ok::builder()
-            .reply_to(&request)
+        // The method known at run time only: the same response, checked when `build()` runs.
+        status::Ok::reply_to(&request)
+            .contact(contact())
+            .build()
+            .unwrap(),
+        status::Trying::reply_to(&request).build(),
+        status::Ok::reply_to(&invite)
+            .contact(contact())
             .body(
                 "application/sdp".parse().unwrap(),
                 "v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\n",

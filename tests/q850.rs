@@ -128,8 +128,17 @@ fn reason_headers_carry_the_cause_and_its_name() {
             );
         }
     }
-    // And it goes on a response through the builder.
-    let response = sip_codes::status::BusyHere::builder()
+    // And it goes on a response to a request through the builder.
+    let invite = sip_codes::RequestHeaders::new(
+        "<sip:alice@example.com>;tag=1928301774",
+        "<sip:bob@example.com>",
+        "a84b4c76e66710",
+        "314159 INVITE",
+    )
+    .unwrap()
+    .via("SIP/2.0/UDP pc33.example.com;branch=z9hG4bK776asdhds")
+    .unwrap();
+    let response = sip_codes::status::BusyHere::reply_to(&invite)
         .reason(StatusCode::BusyHere.q850_reason().unwrap())
         .build();
     assert!(

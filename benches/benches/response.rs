@@ -3,11 +3,13 @@
 //!
 //! - `405_allow`: `405 Method Not Allowed` with `Allow: INVITE, ACK, BYE, CANCEL, OPTIONS`;
 //! - `401_digest`: `401 Unauthorized` with a Digest `WWW-Authenticate` (realm, nonce, qop, algorithm);
-//! - `200_reply_to`: `200 OK` answering an INVITE: both Via, From, To with the UAS's tag added, Call-ID and
-//!   CSeq copied from the request.
+//! - `200_reply_to`: `200 OK` with the `Contact` a 200 to an INVITE must carry.
 //!
-//! The request is parsed before timing, by each crate into its own representation (what its server has in
-//! hand when it answers). Timed: making the header values, building the response, serializing it.
+//! Each answers the same INVITE: both Via, From, To with the UAS's tag added, Call-ID and CSeq copied from
+//! the request. The request is parsed before timing, by each crate into its own representation (what its
+//! server has in hand when it answers). Timed: `sip-codes` typing the request by its method (so that the
+//! compiler checks the 401's and the 200's rules), making the header values, building the response,
+//! serializing it; each peer copying the same headers and adding the same ones with its own API.
 //! `sip-codes` writes into a reused `Vec` (`write_to`); peers serialize with their own call (`to_bytes`,
 //! `Into<Vec<u8>>`, or for `ezk-sip-types` what `ezk-sip-core` does when it sends a response).
 
@@ -19,6 +21,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 const REALM: &str = "atlanta.example.com";
 const NONCE: &str = "84a4cc6f3082121f32b42a2187831a9e";
 const TAG: &str = "a6c85cf";
+const CONTACT: &str = "sip:bob@192.0.2.4";
 
 const REQUEST: &str = "INVITE sip:bob@biloxi.example.com SIP/2.0\r\n\
     Via: SIP/2.0/UDP bigbox3.site3.atlanta.example.com;branch=z9hG4bK77ef4c2312983.1\r\n\
@@ -32,11 +35,12 @@ const REQUEST: &str = "INVITE sip:bob@biloxi.example.com SIP/2.0\r\n\
     Content-Length: 0\r\n\r\n";
 
 mod ours {
-    use sip_codes::header::{Challenge, DigestAlgorithm, DigestChallenge, Method, Qop, Token};
-    use sip_codes::{RequestHeaders, status};
+    use sip_codes::header::{Challenge, DigestAlgorithm, DigestChallenge, Method, Qop, Token, Uri};
+    use sip_codes::{RequestHeaders, method, status};
 
-    pub fn allow_405(out: &mut Vec<u8>) {
-        status::MethodNotAllowed::builder()
+    pub fn allow_405(request: &RequestHeaders, out: &mut Vec<u8>) {
+        status::MethodNotAllowed::reply_to(request)
+            .to_tag(Token::new(super::TAG).unwrap())
             .allow([
                 Method::Invite,
                 Method::Ack,
@@ -49,12 +53,14 @@ mod ours {
             .unwrap();
     }
 
-    pub fn digest_401(out: &mut Vec<u8>) {
+    pub fn digest_401(request: &RequestHeaders, out: &mut Vec<u8>) {
+        let invite = request.typed::<method::Invite>().unwrap();
         let challenge = DigestChallenge::new(super::REALM, super::NONCE)
             .unwrap()
             .with_qop(Qop::Auth)
             .with_algorithm(DigestAlgorithm::Md5);
-        status::Unauthorized::builder()
+        status::Unauthorized::reply_to(invite)
+            .to_tag(Token::new(super::TAG).unwrap())
             .www_authenticate(Challenge::from(challenge))
             .build()
             .write_to(out)
@@ -62,9 +68,10 @@ mod ours {
     }
 
     pub fn ok_200(request: &RequestHeaders, out: &mut Vec<u8>) {
-        status::Ok::builder()
-            .reply_to(request)
+        let invite = request.typed::<method::Invite>().unwrap();
+        status::Ok::reply_to(invite)
             .to_tag(Token::new(super::TAG).unwrap())
+            .contact(Uri::new(super::CONTACT).unwrap())
             .build()
             .write_to(out)
             .unwrap();
@@ -72,55 +79,12 @@ mod ours {
 }
 
 mod rsip_peer {
+    use rsip::headers::UntypedHeader;
     use rsip::headers::auth::{Algorithm, Qop, Scheme};
     use rsip::{Header, Headers, Method, Response, StatusCode, Version};
 
-    pub fn allow_405() -> Vec<u8> {
-        let allow = rsip::typed::Allow(vec![
-            Method::Invite,
-            Method::Ack,
-            Method::Bye,
-            Method::Cancel,
-            Method::Options,
-        ]);
-        let headers: Headers = vec![
-            Header::Allow(allow.into()),
-            Header::ContentLength(Default::default()),
-        ]
-        .into();
-        Response {
-            status_code: StatusCode::MethodNotAllowed,
-            version: Version::V2,
-            headers,
-            body: Vec::new(),
-        }
-        .into()
-    }
-
-    pub fn digest_401() -> Vec<u8> {
-        let challenge = rsip::typed::WwwAuthenticate {
-            scheme: Scheme::Digest,
-            realm: super::REALM.into(),
-            nonce: super::NONCE.into(),
-            qop: Some(Qop::Auth),
-            algorithm: Some(Algorithm::Md5),
-            ..Default::default()
-        };
-        let headers: Headers = vec![
-            Header::WwwAuthenticate(challenge.into()),
-            Header::ContentLength(Default::default()),
-        ]
-        .into();
-        Response {
-            status_code: StatusCode::Unauthorized,
-            version: Version::V2,
-            headers,
-            body: Vec::new(),
-        }
-        .into()
-    }
-
-    pub fn ok_200(request: &rsip::Request) -> Vec<u8> {
+    /// The headers a response copies from `request`, the UAS's tag added to To.
+    fn copied(request: &rsip::Request) -> Headers {
         let mut headers = Headers::default();
         for h in request.headers.iter() {
             match h {
@@ -135,42 +99,35 @@ mod rsip_peer {
                 _ => {}
             }
         }
+        headers
+    }
+
+    fn respond(status_code: StatusCode, mut headers: Headers) -> Vec<u8> {
         headers.push(Header::ContentLength(Default::default()));
         Response {
-            status_code: StatusCode::OK,
+            status_code,
             version: Version::V2,
             headers,
             body: Vec::new(),
         }
         .into()
     }
-}
 
-mod rsipstack_peer {
-    use rsipstack::sip::headers::auth::{Algorithm, Qop, Scheme};
-    use rsipstack::sip::{Header, Headers, Method, Response, StatusCode, Version};
-
-    pub fn allow_405() -> Vec<u8> {
-        let allow = rsipstack::sip::typed::Allow::from(vec![
+    pub fn allow_405(request: &rsip::Request) -> Vec<u8> {
+        let allow = rsip::typed::Allow(vec![
             Method::Invite,
             Method::Ack,
             Method::Bye,
             Method::Cancel,
             Method::Options,
         ]);
-        let headers: Headers = vec![Header::from(allow), Header::ContentLength(0u32.into())].into();
-        Response {
-            status_code: StatusCode::MethodNotAllowed,
-            wire_reason: None,
-            version: Version::V2,
-            headers,
-            body: Vec::new(),
-        }
-        .to_bytes()
+        let mut headers = copied(request);
+        headers.push(Header::Allow(allow.into()));
+        respond(StatusCode::MethodNotAllowed, headers)
     }
 
-    pub fn digest_401() -> Vec<u8> {
-        let challenge = rsipstack::sip::typed::WwwAuthenticate {
+    pub fn digest_401(request: &rsip::Request) -> Vec<u8> {
+        let challenge = rsip::typed::WwwAuthenticate {
             scheme: Scheme::Digest,
             realm: super::REALM.into(),
             nonce: super::NONCE.into(),
@@ -178,20 +135,25 @@ mod rsipstack_peer {
             algorithm: Some(Algorithm::Md5),
             ..Default::default()
         };
-        let headers: Headers =
-            vec![Header::from(challenge), Header::ContentLength(0u32.into())].into();
-        Response {
-            status_code: StatusCode::Unauthorized,
-            wire_reason: None,
-            version: Version::V2,
-            headers,
-            body: Vec::new(),
-        }
-        .to_bytes()
+        let mut headers = copied(request);
+        headers.push(Header::WwwAuthenticate(challenge.into()));
+        respond(StatusCode::Unauthorized, headers)
     }
 
+    pub fn ok_200(request: &rsip::Request) -> Vec<u8> {
+        let mut headers = copied(request);
+        let contact = format!("<{}>", super::CONTACT);
+        headers.push(Header::Contact(rsip::headers::Contact::new(contact)));
+        respond(StatusCode::OK, headers)
+    }
+}
+
+mod rsipstack_peer {
+    use rsipstack::sip::headers::auth::{Algorithm, Qop, Scheme};
+    use rsipstack::sip::{Header, Headers, Method, Response, StatusCode, Version};
+
     /// What rsipstack's `EndpointInner::make_response` does (it needs a running endpoint), plus the tag.
-    pub fn ok_200(request: &rsipstack::sip::Request) -> Vec<u8> {
+    fn copied(request: &rsipstack::sip::Request) -> Headers {
         let mut headers = request.headers.clone();
         headers.retain(|h| {
             matches!(
@@ -210,15 +172,55 @@ mod rsipstack_peer {
                     .with_tag(rsipstack::sip::param::Tag::new(super::TAG));
             }
         }
+        headers
+    }
+
+    fn respond(status_code: StatusCode, mut headers: Headers) -> Vec<u8> {
         headers.push(Header::ContentLength(0u32.into()));
         Response {
-            status_code: StatusCode::OK,
+            status_code,
             wire_reason: None,
             version: Version::V2,
             headers,
             body: Vec::new(),
         }
         .to_bytes()
+    }
+
+    pub fn allow_405(request: &rsipstack::sip::Request) -> Vec<u8> {
+        let allow = rsipstack::sip::typed::Allow::from(vec![
+            Method::Invite,
+            Method::Ack,
+            Method::Bye,
+            Method::Cancel,
+            Method::Options,
+        ]);
+        let mut headers = copied(request);
+        headers.push(Header::from(allow));
+        respond(StatusCode::MethodNotAllowed, headers)
+    }
+
+    pub fn digest_401(request: &rsipstack::sip::Request) -> Vec<u8> {
+        let challenge = rsipstack::sip::typed::WwwAuthenticate {
+            scheme: Scheme::Digest,
+            realm: super::REALM.into(),
+            nonce: super::NONCE.into(),
+            qop: Some(Qop::Auth),
+            algorithm: Some(Algorithm::Md5),
+            ..Default::default()
+        };
+        let mut headers = copied(request);
+        headers.push(Header::from(challenge));
+        respond(StatusCode::Unauthorized, headers)
+    }
+
+    pub fn ok_200(request: &rsipstack::sip::Request) -> Vec<u8> {
+        let mut headers = copied(request);
+        let contact = format!("<{}>", super::CONTACT);
+        headers.push(Header::Contact(rsipstack::sip::headers::Contact::new(
+            contact,
+        )));
+        respond(StatusCode::OK, headers)
     }
 }
 
@@ -228,10 +230,12 @@ mod ezk_peer {
     use bytes::BytesMut;
     use bytesstr::BytesStr;
     use ezk_sip_types::header::typed::{
-        Algorithm, Allow, AuthChallenge, CSeq, CallID, DigestChallenge, FromTo, QopOption, Via,
+        Algorithm, Allow, AuthChallenge, CSeq, CallID, Contact, DigestChallenge, FromTo, QopOption,
+        Via,
     };
     use ezk_sip_types::msg::StatusLine;
     use ezk_sip_types::print::{AppendCtx, PrintCtx};
+    use ezk_sip_types::uri::{NameAddr, SipUri};
     use ezk_sip_types::{Headers, Method, Name, StatusCode};
 
     /// The headers ezk-sip-core keeps of a received request (its `BaseHeaders`), decoded on receipt.
@@ -280,7 +284,20 @@ mod ezk_peer {
         }
     }
 
-    pub fn allow_405(out: &mut BytesMut) {
+    /// What `ezk_sip_core::Endpoint::create_response` does, plus the tag.
+    fn copied(base: &Base, capacity: usize) -> Headers {
+        let mut headers = Headers::with_capacity(capacity);
+        headers.insert_named(&base.via);
+        headers.insert_type(Name::FROM, &base.from);
+        let mut to = base.to.clone();
+        to.tag = Some(BytesStr::from_static(super::TAG));
+        headers.insert_type(Name::TO, &to);
+        headers.insert_named(&base.call_id);
+        headers.insert_named(&base.cseq);
+        headers
+    }
+
+    pub fn allow_405(base: &Base, out: &mut BytesMut) {
         let allow: Vec<Allow> = vec![
             Allow(Method::INVITE),
             Allow(Method::ACK),
@@ -288,12 +305,12 @@ mod ezk_peer {
             Allow(Method::CANCEL),
             Allow(Method::OPTIONS),
         ];
-        let mut headers = Headers::with_capacity(2);
+        let mut headers = copied(base, 7);
         headers.insert_named(&allow);
         print(line(StatusCode::METHOD_NOT_ALLOWED), headers, &[], out);
     }
 
-    pub fn digest_401(out: &mut BytesMut) {
+    pub fn digest_401(base: &Base, out: &mut BytesMut) {
         let challenge = AuthChallenge::Digest(DigestChallenge {
             realm: BytesStr::from_static(super::REALM),
             domain: None,
@@ -305,21 +322,15 @@ mod ezk_peer {
             userhash: false,
             other: Vec::new(),
         });
-        let mut headers = Headers::with_capacity(2);
+        let mut headers = copied(base, 7);
         headers.insert_type(Name::WWW_AUTHENTICATE, &challenge);
         print(line(StatusCode::UNAUTHORIZED), headers, &[], out);
     }
 
-    /// What `ezk_sip_core::Endpoint::create_response` does, plus the tag.
     pub fn ok_200(base: &Base, out: &mut BytesMut) {
-        let mut headers = Headers::with_capacity(5);
-        headers.insert_named(&base.via);
-        headers.insert_type(Name::FROM, &base.from);
-        let mut to = base.to.clone();
-        to.tag = Some(BytesStr::from_static(super::TAG));
-        headers.insert_type(Name::TO, &to);
-        headers.insert_named(&base.call_id);
-        headers.insert_named(&base.cseq);
+        let uri: SipUri = super::CONTACT.parse().unwrap();
+        let mut headers = copied(base, 7);
+        headers.insert_named(&Contact::new(NameAddr::uri(uri)));
         print(line(StatusCode::OK), headers, &[], out);
     }
 }
@@ -346,44 +357,57 @@ fn responses(c: &mut Criterion) {
         f(&mut buf);
         show(name, &buf);
     };
-    check("sip-codes 405", &mut |b| ours::allow_405(b));
-    check("sip-codes 401", &mut |b| ours::digest_401(b));
+    check("sip-codes 405", &mut |b| ours::allow_405(&ours_request, b));
+    check("sip-codes 401", &mut |b| ours::digest_401(&ours_request, b));
     check("sip-codes 200", &mut |b| ours::ok_200(&ours_request, b));
-    check("rsip 405", &mut |b| *b = rsip_peer::allow_405());
-    check("rsip 401", &mut |b| *b = rsip_peer::digest_401());
+    check("rsip 405", &mut |b| {
+        *b = rsip_peer::allow_405(&rsip_request)
+    });
+    check("rsip 401", &mut |b| {
+        *b = rsip_peer::digest_401(&rsip_request)
+    });
     check("rsip 200", &mut |b| *b = rsip_peer::ok_200(&rsip_request));
-    check("rsipstack 405", &mut |b| *b = rsipstack_peer::allow_405());
-    check("rsipstack 401", &mut |b| *b = rsipstack_peer::digest_401());
+    check("rsipstack 405", &mut |b| {
+        *b = rsipstack_peer::allow_405(&rsipstack_request)
+    });
+    check("rsipstack 401", &mut |b| {
+        *b = rsipstack_peer::digest_401(&rsipstack_request)
+    });
     check("rsipstack 200", &mut |b| {
         *b = rsipstack_peer::ok_200(&rsipstack_request)
     });
     for (name, f) in [
-        ("ezk 405", ezk_peer::allow_405 as fn(&mut BytesMut)),
+        (
+            "ezk 405",
+            ezk_peer::allow_405 as fn(&ezk_peer::Base, &mut BytesMut),
+        ),
         ("ezk 401", ezk_peer::digest_401),
+        ("ezk 200", ezk_peer::ok_200),
     ] {
         let mut out = BytesMut::new();
-        f(&mut out);
+        f(&ezk_request, &mut out);
         show(name, &out);
     }
-    let mut out = BytesMut::new();
-    ezk_peer::ok_200(&ezk_request, &mut out);
-    show("ezk 200", &out);
 
     let mut buf = Vec::with_capacity(1024);
     let mut g = c.benchmark_group("response/405_allow");
     g.bench_function("sip-codes", |b| {
         b.iter(|| {
             buf.clear();
-            ours::allow_405(&mut buf);
+            ours::allow_405(black_box(&ours_request), &mut buf);
             black_box(buf.len())
         })
     });
-    g.bench_function("rsip", |b| b.iter(rsip_peer::allow_405));
-    g.bench_function("rsipstack", |b| b.iter(rsipstack_peer::allow_405));
+    g.bench_function("rsip", |b| {
+        b.iter(|| rsip_peer::allow_405(black_box(&rsip_request)))
+    });
+    g.bench_function("rsipstack", |b| {
+        b.iter(|| rsipstack_peer::allow_405(black_box(&rsipstack_request)))
+    });
     g.bench_function("ezk-sip-types", |b| {
         b.iter(|| {
             bytes_buf.clear();
-            ezk_peer::allow_405(&mut bytes_buf);
+            ezk_peer::allow_405(black_box(&ezk_request), &mut bytes_buf);
             black_box(bytes_buf.len())
         })
     });
@@ -393,16 +417,20 @@ fn responses(c: &mut Criterion) {
     g.bench_function("sip-codes", |b| {
         b.iter(|| {
             buf.clear();
-            ours::digest_401(&mut buf);
+            ours::digest_401(black_box(&ours_request), &mut buf);
             black_box(buf.len())
         })
     });
-    g.bench_function("rsip", |b| b.iter(rsip_peer::digest_401));
-    g.bench_function("rsipstack", |b| b.iter(rsipstack_peer::digest_401));
+    g.bench_function("rsip", |b| {
+        b.iter(|| rsip_peer::digest_401(black_box(&rsip_request)))
+    });
+    g.bench_function("rsipstack", |b| {
+        b.iter(|| rsipstack_peer::digest_401(black_box(&rsipstack_request)))
+    });
     g.bench_function("ezk-sip-types", |b| {
         b.iter(|| {
             bytes_buf.clear();
-            ezk_peer::digest_401(&mut bytes_buf);
+            ezk_peer::digest_401(black_box(&ezk_request), &mut bytes_buf);
             black_box(bytes_buf.len())
         })
     });

@@ -10,11 +10,11 @@ use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
 use sip_codes::header::{AlertMsgError, GeolocationError};
 use sip_codes::header::{
-    Challenge, Contact, ContentCoding, DigestChallenge, ErrorInfo, Event, EventReason, EventType,
+    AllowEvents, Challenge, Contact, ContentCoding, DigestChallenge, ErrorInfo, EventType,
     FeatureCaps, HeaderName, HeaderValue, InfoPackage, InfoUri, LanguageRange, MediaType, Method,
     NameAddr, OptionTag, OtherChallenge, QValue, Reason, ReasonProtocol, ResourceValue, RetryAfter,
-    SecurityMechanism, Server, SessionExpires, SipETag, SubState, SubscriptionState, Token,
-    TypedHeader, Uri, Warning, WwwAuthenticate,
+    SecurityMechanism, Server, SessionExpires, SipETag, Token, TokenList, TypedValue, Uri, Warning,
+    WwwAuthenticate,
 };
 use sip_codes::response::ReasonPhrase;
 
@@ -29,7 +29,6 @@ enum Case<'a> {
     ResourceValue(&'a str),
     ReasonProtocol(&'a str),
     InfoPackage(&'a str),
-    EventReason(&'a str),
     EventType(&'a str),
     MethodNew(&'a str),
     Method(&'a str),
@@ -45,13 +44,13 @@ enum Case<'a> {
     Digest(&'a str, &'a str, &'a str, &'a str),
     Other(&'a str, &'a str, &'a str, &'a str, &'a str),
     Warning(u16, &'a str, &'a str),
-    Event(&'a str, &'a str, &'a str, &'a str),
+    AllowEvents(&'a str, &'a str),
     FeatureCaps(&'a str, &'a str, &'a str),
     Reason(u16, &'a str, &'a str, &'a str),
     RetryAfter(u32, &'a str, &'a str, &'a str),
     Security(&'a str, &'a str, &'a str),
     SessionExpires(u32, &'a str, &'a str),
-    Subscription(&'a str, &'a str),
+    TokenList(&'a str, &'a str),
     AlertMsgError(u16, &'a str, &'a str, &'a str),
     GeolocationError(u16, &'a str, &'a str, &'a str),
 }
@@ -63,8 +62,8 @@ fn safe(v: &impl Display) -> String {
     text
 }
 
-/// A typed header: Display and the wire value agree, and are safe.
-fn typed<H: TypedHeader + Display>(h: &H) {
+/// A typed header value: Display and the wire value agree, and are safe.
+fn typed<H: TypedValue + Display>(h: &H) {
     let text = safe(h);
     assert_eq!(h.to_header_value().as_str(), text);
 }
@@ -102,7 +101,6 @@ fuzz_target!(|case: Case<'_>| {
         Case::ResourceValue(s) => token_like(s, ResourceValue::new(s), |v| v.as_str()),
         Case::ReasonProtocol(s) => token_like(s, ReasonProtocol::new(s), |v| v.as_str()),
         Case::InfoPackage(s) => token_like(s, InfoPackage::new(s), |v| v.as_str()),
-        Case::EventReason(s) => token_like(s, EventReason::new(s), |v| v.as_str()),
         Case::EventType(s) => token_like(s, EventType::new(s), |v| v.as_str()),
         Case::MethodNew(s) => {
             if let Ok(m) = Method::new(s) {
@@ -220,16 +218,14 @@ fuzz_target!(|case: Case<'_>| {
                 typed(&w);
             }
         }
-        Case::Event(ty, id, name, value) => {
-            let Ok(ty) = EventType::new(ty) else { return };
-            let mut e = Event::new(ty);
-            if let Ok(f) = e.clone().with_id(id) {
-                e = f;
+        Case::AllowEvents(first, second) => {
+            let types: Vec<EventType> = [first, second]
+                .into_iter()
+                .filter_map(|t| EventType::new(t).ok())
+                .collect();
+            if !types.is_empty() {
+                typed(&AllowEvents::from(types));
             }
-            if let Ok(f) = e.clone().with_param(name, value) {
-                e = f;
-            }
-            typed(&e);
         }
         Case::FeatureCaps(cap, name, value) => {
             let mut f = FeatureCaps::new();
@@ -279,11 +275,18 @@ fuzz_target!(|case: Case<'_>| {
             }
             typed(&s);
         }
-        Case::Subscription(name, value) => {
-            let s = SubscriptionState::new(SubState::Active);
-            if let Ok(t) = s.with_param(name, value) {
-                typed(&t);
+        Case::TokenList(first, second) => {
+            let tokens: Vec<Token> = [first, second]
+                .into_iter()
+                .filter_map(|t| Token::new(t).ok())
+                .collect();
+            if tokens.is_empty() {
+                return;
             }
+            let list = TokenList::from(tokens.clone());
+            typed(&list);
+            let names: Vec<&str> = tokens.iter().map(Token::as_str).collect();
+            assert_eq!(list.to_string(), names.join(", "));
         }
         Case::AlertMsgError(code, text, name, value) => {
             let Ok(mut e) = AlertMsgError::new(code) else {

@@ -1,14 +1,16 @@
-//! Whole responses: built from fuzzed pieces through the public builders (request headers copied with
-//! `reply_to`, reason phrase, To tag, typed and extra headers, body), serialized, then read back. What we
-//! write, we read back identically: the status line, every header in order, Content-Type, Content-Length
-//! and the body; `to_bytes`, `write_to`, `wire_len` and `Display` agree.
+//! Whole responses: built from fuzzed pieces through the public builders (a status marker's `reply_to` or
+//! `detached`, or a code chosen at run time; reason phrase, To tag, typed and extra headers, body),
+//! serialized, then read back. What we write, we read back identically: the status line, every header in
+//! order, Content-Type, Content-Length and the body; `to_bytes`, `write_to`, `wire_len` and `Display`
+//! agree; what the request gave is copied (Record-Route only where the response establishes a dialog).
+//! A build that checks rules at run time either builds or names broken rules of its own code.
 #![no_main]
 
 use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
-use sip_codes::header::{Challenge, HeaderName, HeaderValue, MediaType, Method, Token};
+use sip_codes::header::{Challenge, HeaderName, HeaderValue, MediaType, Token};
 use sip_codes::response::ReasonPhrase;
-use sip_codes::{RequestHeaders, Response, StatusLine, status};
+use sip_codes::{RequestHeaders, Response, RuleViolations, StatusCode, StatusLine, status};
 
 #[derive(Debug, Arbitrary)]
 enum Kind<'a> {
@@ -19,6 +21,8 @@ enum Kind<'a> {
     MethodNotAllowed(Vec<u8>, &'a str),
     Unauthorized(&'a str, &'a str),
     ServerInternalError,
+    /// A code chosen at run time: `StatusCode::ALL[index % len]`.
+    Chosen(u8),
 }
 
 #[derive(Debug, Arbitrary)]
@@ -36,15 +40,35 @@ struct Request<'a> {
     from: &'a str,
     to: &'a str,
     call_id: &'a str,
-    cseq: &'a str,
+    sequence: u32,
+    method: RequestMethod,
     vias: Vec<&'a str>,
+    record_routes: Vec<&'a str>,
     timestamp: Option<&'a str>,
 }
 
+/// A method of the registry, or an extension method.
+#[derive(Debug, Arbitrary)]
+enum RequestMethod {
+    Known(u8),
+    Extension(String),
+}
+
 fn request(r: &Request<'_>) -> Option<RequestHeaders> {
-    let mut h = RequestHeaders::new(r.from, r.to, r.call_id, r.cseq).ok()?;
+    let method = match &r.method {
+        RequestMethod::Known(i) => {
+            let known = sip_codes::header::Method::KNOWN;
+            known[usize::from(*i) % known.len()].as_str().to_owned()
+        }
+        RequestMethod::Extension(name) => name.clone(),
+    };
+    let cseq = format!("{} {method}", r.sequence);
+    let mut h = RequestHeaders::new(r.from, r.to, r.call_id, cseq).ok()?;
     for via in &r.vias {
         h = h.via(via).ok()?;
+    }
+    for route in &r.record_routes {
+        h = h.record_route(route).ok()?;
     }
     if let Some(t) = r.timestamp {
         h = h.timestamp(t).ok()?;
@@ -52,13 +76,27 @@ fn request(r: &Request<'_>) -> Option<RequestHeaders> {
     Some(h)
 }
 
+/// What a `build()` returns: a `Response`, or a `Result` where rules are checked at run time.
+trait Built {
+    fn built(self) -> Result<Response, RuleViolations>;
+}
+
+impl Built for Response {
+    fn built(self) -> Result<Response, RuleViolations> {
+        Ok(self)
+    }
+}
+
+impl Built for Result<Response, RuleViolations> {
+    fn built(self) -> Result<Response, RuleViolations> {
+        self
+    }
+}
+
 /// Applies the options every builder has, then builds.
-macro_rules! finish {
-    ($b:expr, $input:expr, $req:expr) => {{
+macro_rules! options {
+    ($b:expr, $input:expr) => {{
         let mut b = $b;
-        if let Some(req) = $req {
-            b = b.reply_to(req);
-        }
         if let Some(tag) = $input.to_tag.and_then(|t| Token::new(t).ok()) {
             b = b.to_tag(tag);
         }
@@ -79,8 +117,18 @@ macro_rules! finish {
                 b = b.body(ct, body);
             }
         }
-        b.build()
+        b.build().built()
     }};
+}
+
+/// A status marker's builder, answering the request (or none), with `setters` applied.
+macro_rules! finish {
+    ($marker:ident $(. $setter:ident ($($arg:expr),*))*, $input:expr, $req:expr) => {
+        match $req {
+            Some(req) => options!(status::$marker::reply_to(req) $(.$setter($($arg),*))*, $input),
+            None => options!(status::$marker::detached() $(.$setter($($arg),*))*, $input),
+        }
+    };
 }
 
 /// Reads a serialized response back: status line, header lines, body.
@@ -136,42 +184,65 @@ fn check(r: &Response, req: Option<&RequestHeaders>) {
         assert_eq!(r.header("CSeq"), Some(req.cseq()));
         let to = r.header("To").expect("To copied").as_str();
         assert!(to.starts_with(req.to().as_str()));
+        let routes: Vec<&str> = r.header_all("Record-Route").map(|v| v.as_str()).collect();
+        let dialog = (101..=299).contains(&r.code())
+            && sip_codes_core::methods::find(req.method().as_str())
+                .is_some_and(|m| m.creates_dialog);
+        let sent: Vec<&str> = req.record_routes().iter().map(|v| v.as_str()).collect();
+        assert_eq!(routes, if dialog { sent } else { Vec::new() });
     }
 }
 
 fuzz_target!(|input: Input<'_>| {
     let req = input.request.as_ref().and_then(request);
     let req = req.as_ref();
-    let response = match &input.kind {
-        Kind::Trying => finish!(status::Trying::builder(), input, req),
-        Kind::Ringing => finish!(status::Ringing::builder(), input, req),
-        Kind::Ok => finish!(status::Ok::builder(), input, req),
-        Kind::BusyHere => finish!(status::BusyHere::builder(), input, req),
-        Kind::ServerInternalError => finish!(status::ServerInternalError::builder(), input, req),
+    let built = match &input.kind {
+        Kind::Trying => finish!(Trying, input, req),
+        Kind::Ringing => finish!(Ringing, input, req),
+        Kind::Ok => finish!(Ok, input, req),
+        Kind::BusyHere => finish!(BusyHere, input, req),
+        Kind::ServerInternalError => finish!(ServerInternalError, input, req),
         Kind::MethodNotAllowed(picks, ext) => {
-            let mut methods: Vec<Method> = picks
+            let mut methods: Vec<sip_codes::header::Method> = picks
                 .iter()
-                .map(|&i| Method::KNOWN[usize::from(i) % Method::KNOWN.len()].clone())
+                .map(|&i| {
+                    let known = sip_codes::header::Method::KNOWN;
+                    known[usize::from(i) % known.len()].clone()
+                })
                 .collect();
-            if let Ok(m) = ext.parse::<Method>() {
+            if let Ok(m) = ext.parse() {
                 methods.push(m);
             }
-            finish!(
-                status::MethodNotAllowed::builder().allow(methods),
-                input,
-                req
-            )
+            finish!(MethodNotAllowed.allow(methods), input, req)
         }
         Kind::Unauthorized(realm, nonce) => {
             let Ok(challenge) = Challenge::digest(realm, nonce) else {
                 return;
             };
-            finish!(
-                status::Unauthorized::builder().www_authenticate(challenge),
-                input,
-                req
-            )
+            finish!(Unauthorized.www_authenticate(challenge), input, req)
+        }
+        Kind::Chosen(index) => {
+            let Some(req) = req else { return };
+            let code = StatusCode::ALL[usize::from(*index) % StatusCode::ALL.len()];
+            options!(code.reply_to(req), input)
         }
     };
-    check(&response, req);
+    match built {
+        Ok(response) => check(&response, req),
+        // Refused at run time: every violation names the code, and a rule of it.
+        Err(violations) => {
+            let code = StatusCode::ALL
+                .into_iter()
+                .find(|c| violations.iter().all(|v| v.code() == c.code()))
+                .expect("the violations of one code");
+            assert!(!violations.is_empty());
+            assert!(
+                req.is_some(),
+                "{code}: a detached builder checks at compile time"
+            );
+            for v in &violations {
+                assert!(!v.to_string().is_empty());
+            }
+        }
+    }
 });

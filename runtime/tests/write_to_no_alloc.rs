@@ -4,7 +4,20 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 
 use sip_codes_runtime::header::{HeaderName, HeaderValue, MediaType};
-use sip_codes_runtime::{Draft, RequestHeaders};
+use sip_codes_runtime::{CodeRules, Draft, HeaderRules, RequestHeaders};
+
+/// A code without rules: what is measured here is the writing, not the checks.
+static OK: CodeRules = CodeRules {
+    code: 200,
+    phrase: "OK",
+    headers: HeaderRules {
+        must: &[],
+        should: &[],
+        may: &[],
+        must_not: &[],
+    },
+    answers: &[],
+};
 
 struct Counting;
 
@@ -44,13 +57,12 @@ fn write_to_does_not_allocate() {
          To: <sip:bob@biloxi.com>\r\nCall-ID: x\r\nCSeq: 1 INVITE\r\n\r\n",
     )
     .unwrap();
-    let mut draft = Draft::new(200, "OK");
+    let mut draft = Draft::new(&OK);
     draft.reply_to(&request);
     draft
         .extra_header(
             HeaderName::from_static("Allow").unwrap(),
             HeaderValue::from_static("INVITE, ACK").unwrap(),
-            &[],
         )
         .unwrap();
     draft.body(MediaType::APPLICATION_SDP, "v=0\r\n".repeat(300));

@@ -2,19 +2,20 @@
 //!
 //! ezk keeps a message as a start line, a [`Headers`] map and a body: `ezk_sip_core::IncomingRequest` and
 //! `ezk_sip_core::Response` have `line`, `headers` and `body` fields whose types come from
-//! [`ezk-sip-types`](https://docs.rs/ezk-sip-types). This module reads the transaction headers of a
-//! request from its [`Headers`], and turns a finished [`Response`] into those three parts:
+//! [`ezk-sip-types`](https://docs.rs/ezk-sip-types). This module reads what a response copies from a
+//! request out of its [`Headers`], and turns a finished [`Response`] into those three parts:
 //!
-//! - [`ReplyToEzk::reply_to_ezk`] on every builder of [`status`](crate::status): copies every Via in
-//!   order, From, To (with this response's To tag where the request had none), Call-ID, CSeq, and
-//!   Timestamp in a 100; [`request_headers`] does the same outside a builder chain;
+//! - [`request_headers`], and [`ToRequestHeaders::to_request_headers`] on [`Headers`]: a
+//!   [`RequestHeaders`] with every Via in order, every Record-Route in order, From, To, Call-ID, CSeq and
+//!   Timestamp, which a response starts from as from any other: `status::X::reply_to(&request)`, or the
+//!   typed request of [`RequestHeaders::typed`] / [`RequestHeaders::by_method`];
 //! - [`IntoEzk::into_ezk`] on [`Response`]: an [`EzkResponse`] with the [`StatusLine`] (code and reason
 //!   phrase kept), the [`Headers`] in order with Content-Type, and the body.
 //!
 //! ```
 //! use bytes::Bytes;
 //! use ezk_sip_types::{Headers, Name, StatusCode};
-//! use sip_codes::integrations::ezk::{IntoEzk, ReplyToEzk};
+//! use sip_codes::integrations::ezk::{IntoEzk, ToRequestHeaders};
 //! use sip_codes::{header::Method, status};
 //!
 //! // The headers of a request as ezk parsed them (`IncomingRequest::headers`).
@@ -25,8 +26,8 @@
 //! headers.insert(Name::CALL_ID, "a84b4c76e66710@pc33.atlanta.example.com");
 //! headers.insert(Name::CSEQ, "1 MESSAGE");
 //!
-//! let response = status::MethodNotAllowed::builder()
-//!     .reply_to_ezk(&headers)?
+//! let request = headers.to_request_headers()?;
+//! let response = status::MethodNotAllowed::reply_to(&request)
 //!     .allow([Method::Invite, Method::Ack, Method::Bye])
 //!     .build()
 //!     .into_ezk();
@@ -42,7 +43,8 @@
 //! destination), then put the parts in it; the endpoint adds Content-Length when it prints the response:
 //!
 //! ```ignore
-//! let parts = status::Ok::builder().reply_to_ezk(&request.headers)?.build().into_ezk();
+//! let headers = request.headers.to_request_headers()?;
+//! let parts = status::Accepted::reply_to(&headers).build().into_ezk();
 //! let mut response = endpoint.create_response(&request, parts.line.code, None);
 //! (response.msg.line, response.msg.headers, response.msg.body) = (parts.line, parts.headers, parts.body);
 //! transaction.respond(response).await?;
@@ -57,19 +59,23 @@ use ezk_sip_types::{Headers, Name, StatusCode};
 use super::Txn;
 use crate::{Error, RequestHeaders, Response};
 
-/// Reads the headers a response copies from a request's `headers` (RFC 3261 §8.2.6): every Via value in
-/// order (a Via line holding several comma-separated values gives each), From, To, Call-ID, CSeq and
-/// Timestamp, the raw values that ezk's parser stored under [`Name::VIA`], [`Name::FROM`], … (compact
-/// forms included).
+/// Reads the headers a response copies from a request's `headers` (RFC 3261 §8.2.6, §12.1.1): every Via
+/// value in order, every Record-Route value in order (a line holding several comma-separated values gives
+/// each), From, To, Call-ID, CSeq and Timestamp, the raw values that ezk's parser stored under
+/// [`Name::VIA`], [`Name::RECORD_ROUTE`], [`Name::FROM`], … (compact forms included). The request's
+/// method is read from CSeq.
 ///
 /// Fails as [`RequestHeaders::from_message`] does: if Via, From, To, Call-ID or CSeq is missing, if From,
-/// To, Call-ID, CSeq or Timestamp appears more than once, or if a value is empty or holds CR, LF or NUL.
+/// To, Call-ID, CSeq or Timestamp appears more than once, if CSeq is not a number and a method, or if a
+/// value is empty or holds CR, LF or NUL.
 ///
 /// ```
 /// use ezk_sip_types::{Headers, Name};
+/// use sip_codes::header::Method;
 ///
 /// let mut headers = Headers::new();
 /// headers.insert(Name::VIA, "SIP/2.0/UDP a.example.com;branch=z9hG4bK1, SIP/2.0/UDP b.example.com;branch=z9hG4bK2");
+/// headers.insert(Name::RECORD_ROUTE, "<sip:p1.example.com;lr>, <sip:p2.example.com;lr>");
 /// headers.insert(Name::FROM, "<sip:alice@atlanta.example.com>;tag=88sja8x");
 /// headers.insert(Name::TO, "<sip:bob@biloxi.example.com>");
 /// headers.insert(Name::CALL_ID, "987asjd97y7atg");
@@ -77,7 +83,9 @@ use crate::{Error, RequestHeaders, Response};
 ///
 /// let request = sip_codes::integrations::ezk::request_headers(&headers)?;
 /// assert_eq!(request.vias().len(), 2);
+/// assert_eq!(request.record_routes()[1], "<sip:p2.example.com;lr>");
 /// assert_eq!(request.call_id(), "987asjd97y7atg");
+/// assert_eq!(request.method(), &Method::Options);
 ///
 /// headers.remove(&Name::CSEQ);
 /// let err = sip_codes::integrations::ezk::request_headers(&headers).unwrap_err();
@@ -88,6 +96,7 @@ pub fn request_headers(headers: &Headers) -> Result<RequestHeaders, Error> {
     let raw = |name: &Name, kind: Txn| headers.get_raw(name).map(move |v| (kind, v.as_str()));
     super::collect(
         raw(&Name::VIA, Txn::Via)
+            .chain(raw(&Name::RECORD_ROUTE, Txn::RecordRoute))
             .chain(raw(&Name::FROM, Txn::From))
             .chain(raw(&Name::TO, Txn::To))
             .chain(raw(&Name::CALL_ID, Txn::CallId))
@@ -116,7 +125,7 @@ impl EzkResponse {
     /// use sip_codes::integrations::ezk::IntoEzk;
     /// use sip_codes::{header::MediaType, status};
     ///
-    /// let ours = status::Ok::builder().body(MediaType::APPLICATION_SDP, "v=0\r\n").build();
+    /// let ours = status::Ok::detached().body(MediaType::APPLICATION_SDP, "v=0\r\n").build();
     /// assert_eq!(ours.to_ezk().to_bytes(), ours.to_bytes());
     /// ```
     pub fn to_bytes(&self) -> Vec<u8> {
@@ -147,7 +156,7 @@ impl EzkResponse {
 /// use sip_codes::integrations::ezk::IntoEzk;
 /// use sip_codes::{header::MediaType, response::ReasonPhrase, status};
 ///
-/// let ours = status::Ok::builder()
+/// let ours = status::Ok::detached()
 ///     .reason_phrase(ReasonPhrase::new("Fine")?)
 ///     .body(MediaType::APPLICATION_SDP, "v=0\r\n")
 ///     .build();
@@ -193,40 +202,46 @@ impl IntoEzk for Response {
     }
 }
 
-/// Copies the transaction headers of an ezk request into a response under construction. Implemented for
-/// every builder of [`status`](crate::status).
+/// [`request_headers`] as a method of ezk's [`Headers`]: what a response copies from the request whose
+/// headers they are. Implemented for [`Headers`] only.
 ///
 /// ```
 /// use ezk_sip_types::{Headers, Name};
-/// use sip_codes::integrations::ezk::ReplyToEzk;
-/// use sip_codes::status;
+/// use sip_codes::integrations::ezk::ToRequestHeaders;
+/// use sip_codes::{method, status};
 ///
 /// let mut request = Headers::new();
 /// request.insert(Name::VIA, "SIP/2.0/UDP pc33.atlanta.example.com;branch=z9hG4bK776asdhds");
+/// request.insert(Name::RECORD_ROUTE, "<sip:p1.example.com;lr>");
 /// request.insert(Name::FROM, "Alice <sip:alice@atlanta.example.com>;tag=1928301774");
 /// request.insert(Name::TO, "Bob <sip:bob@biloxi.example.com>");
 /// request.insert(Name::CALL_ID, "a84b4c76e66710@pc33.atlanta.example.com");
 /// request.insert(Name::CSEQ, "314159 INVITE");
 /// request.insert(Name::TIMESTAMP, "54");
 ///
-/// let trying = status::Trying::builder().reply_to_ezk(&request)?.build();
+/// let headers = request.to_request_headers()?;
+/// let trying = status::Trying::reply_to(&headers).build();
 /// assert_eq!(trying.header("Timestamp").unwrap(), "54");
-/// # Ok::<(), sip_codes::Error>(())
+///
+/// // Typed by its method, the 200 to the INVITE must carry a Contact, and copies the Record-Route.
+/// let invite = headers.typed::<method::Invite>().expect("an INVITE");
+/// let ok = status::Ok::reply_to(&invite).contact("sip:bob@192.0.2.4".parse::<sip_codes::header::Uri>()?).build();
+/// assert_eq!(ok.header("Record-Route").unwrap(), "<sip:p1.example.com;lr>");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub trait ReplyToEzk: Sized + sealed::Sealed {
-    /// Reads the transaction headers of a request's `headers` with [`request_headers`] and copies them as
-    /// the builder's `reply_to` does. Fails as [`request_headers`] does.
-    fn reply_to_ezk(self, headers: &Headers) -> Result<Self, Error>;
+pub trait ToRequestHeaders: sealed::Sealed {
+    /// Reads the headers with [`request_headers`]. Fails as it does.
+    fn to_request_headers(&self) -> Result<RequestHeaders, Error>;
 }
 
-impl<C, S> ReplyToEzk for crate::status::Builder<C, S> {
-    fn reply_to_ezk(self, headers: &Headers) -> Result<Self, Error> {
-        Ok(self.reply_to(&request_headers(headers)?))
+impl ToRequestHeaders for Headers {
+    fn to_request_headers(&self) -> Result<RequestHeaders, Error> {
+        request_headers(self)
     }
 }
 
 mod sealed {
     pub trait Sealed {}
     impl Sealed for crate::Response {}
-    impl<C, S> Sealed for crate::status::Builder<C, S> {}
+    impl Sealed for ezk_sip_types::Headers {}
 }

@@ -1,20 +1,21 @@
 //! Answering [rsipstack](https://docs.rs/rsipstack) requests with this crate's builders (feature
 //! `rsipstack`).
 //!
-//! rsipstack carries messages as its own `rsipstack::sip` types (a fork of `rsip`). This module reads the
-//! transaction headers of a [`sip::Request`] through rsipstack's typed header list, and turns a finished
+//! rsipstack carries messages as its own `rsipstack::sip` types (a fork of `rsip`). This module reads what
+//! a response copies from a [`sip::Request`] through rsipstack's typed header list, and turns a finished
 //! [`Response`] into a [`sip::Response`] that rsipstack's transactions send:
 //!
-//! - [`ReplyToRsipstack::reply_to_rsipstack`] on every builder of [`status`](crate::status): copies every
-//!   Via in order, From, To (with this response's To tag where the request had none), Call-ID, CSeq, and
-//!   Timestamp in a 100; [`request_headers`] does the same outside a builder chain;
+//! - [`request_headers`], and [`ToRequestHeaders::to_request_headers`] on [`sip::Request`]: a
+//!   [`RequestHeaders`] with every Via in order, every Record-Route in order, From, To, Call-ID, CSeq and
+//!   Timestamp, which a response starts from as from any other: `status::X::reply_to(&request)`, or the
+//!   typed request of [`RequestHeaders::typed`] / [`RequestHeaders::by_method`];
 //! - [`IntoRsipstack::into_rsipstack`] on [`Response`]: the code, the reason phrase, every header in order,
 //!   Content-Type, Content-Length and the body.
 //!
 //! ```
 //! use rsipstack::sip::{Request, StatusCode};
 //! use sip_codes::header::Method;
-//! use sip_codes::integrations::rsipstack::{IntoRsipstack, ReplyToRsipstack};
+//! use sip_codes::integrations::rsipstack::{IntoRsipstack, ToRequestHeaders};
 //! use sip_codes::status;
 //!
 //! let request = Request::try_from(
@@ -28,8 +29,8 @@
 //!      Content-Length: 0\r\n\r\n",
 //! )?;
 //!
-//! let response = status::MethodNotAllowed::builder()
-//!     .reply_to_rsipstack(&request)?
+//! let headers = request.to_request_headers()?;
+//! let response = status::MethodNotAllowed::reply_to(&headers)
 //!     .allow([Method::Invite, Method::Ack, Method::Bye])
 //!     .build()
 //!     .into_rsipstack();
@@ -49,12 +50,12 @@
 //!
 //! ```no_run
 //! use rsipstack::transaction::transaction::Transaction;
-//! use sip_codes::integrations::rsipstack::{IntoRsipstack, ReplyToRsipstack};
+//! use sip_codes::integrations::rsipstack::{IntoRsipstack, ToRequestHeaders};
 //! use sip_codes::{header::Method, status};
 //!
 //! async fn reject(tx: &mut Transaction) -> Result<(), Box<dyn std::error::Error>> {
-//!     let response = status::MethodNotAllowed::builder()
-//!         .reply_to_rsipstack(&tx.original)?
+//!     let request = tx.original.to_request_headers()?;
+//!     let response = status::MethodNotAllowed::reply_to(&request)
 //!         .allow([Method::Invite, Method::Ack, Method::Bye, Method::Options])
 //!         .build()
 //!         .into_rsipstack();
@@ -68,18 +69,22 @@ use ::rsipstack::sip::{self, Header};
 use super::Txn;
 use crate::{Error, RequestHeaders, Response};
 
-/// Reads the headers a response copies from `request` (RFC 3261 §8.2.6): every Via value in order (a Via
-/// line holding several comma-separated values gives each), From, To, Call-ID, CSeq and Timestamp, as
-/// rsipstack's parser stored them (`sip::Header::Via`, `sip::Header::From`, …; compact forms included).
+/// Reads the headers a response copies from `request` (RFC 3261 §8.2.6, §12.1.1): every Via value in
+/// order, every Record-Route value in order (a line holding several comma-separated values gives each),
+/// From, To, Call-ID, CSeq and Timestamp, as rsipstack's parser stored them (`sip::Header::Via`,
+/// `sip::Header::RecordRoute`, `sip::Header::From`, …; compact forms included). The request's method is
+/// read from CSeq.
 ///
 /// Fails as [`RequestHeaders::from_message`] does: if Via, From, To, Call-ID or CSeq is missing, if From,
-/// To, Call-ID, CSeq or Timestamp appears more than once, or if a value is empty or holds CR, LF or NUL.
+/// To, Call-ID, CSeq or Timestamp appears more than once, if CSeq is not a number and a method, or if a
+/// value is empty or holds CR, LF or NUL.
 ///
 /// ```
 /// let request = rsipstack::sip::Request::try_from(
 ///     "OPTIONS sip:carol@chicago.example.com SIP/2.0\r\n\
 ///      Via: SIP/2.0/UDP pc33.atlanta.example.com;branch=z9hG4bKhjhs8ass877\r\n\
 ///      v: SIP/2.0/UDP proxy.example.com;branch=z9hG4bK1, SIP/2.0/UDP edge.example.com;branch=z9hG4bK2\r\n\
+///      Record-Route: <sip:proxy.example.com;lr>\r\n\
 ///      To: <sip:carol@chicago.example.com>\r\n\
 ///      From: Alice <sip:alice@atlanta.example.com>;tag=1928301774\r\n\
 ///      Call-ID: a84b4c76e66710\r\n\
@@ -89,6 +94,7 @@ use crate::{Error, RequestHeaders, Response};
 /// let headers = sip_codes::integrations::rsipstack::request_headers(&request)?;
 /// assert_eq!(headers.vias().len(), 3);
 /// assert_eq!(headers.vias()[2], "SIP/2.0/UDP edge.example.com;branch=z9hG4bK2");
+/// assert_eq!(headers.record_routes(), ["<sip:proxy.example.com;lr>"]);
 /// assert_eq!(headers.cseq(), "63104 OPTIONS");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -96,6 +102,7 @@ pub fn request_headers(request: &sip::Request) -> Result<RequestHeaders, Error> 
     super::collect(request.headers.iter().filter_map(|header| {
         Some(match header {
             Header::Via(v) => (Txn::Via, v.value()),
+            Header::RecordRoute(v) => (Txn::RecordRoute, v.value()),
             Header::From(v) => (Txn::From, v.value()),
             Header::To(v) => (Txn::To, v.value()),
             Header::CallId(v) => (Txn::CallId, v.value()),
@@ -138,7 +145,7 @@ fn status_code(code: u16, reason: &str) -> sip::StatusCode {
 /// use sip_codes::integrations::rsipstack::IntoRsipstack;
 /// use sip_codes::{header::MediaType, response::ReasonPhrase, status};
 ///
-/// let ours = status::Ok::builder()
+/// let ours = status::Ok::detached()
 ///     .reason_phrase(ReasonPhrase::new("Fine")?)
 ///     .body(MediaType::APPLICATION_SDP, "v=0\r\n")
 ///     .build();
@@ -189,45 +196,51 @@ impl IntoRsipstack for Response {
     }
 }
 
-/// Copies the transaction headers of an rsipstack request into a response under construction. Implemented
-/// for every builder of [`status`](crate::status).
+/// [`request_headers`] as a method of rsipstack's [`sip::Request`]: what a response copies from it.
+/// Implemented for [`sip::Request`] only.
 ///
 /// ```
-/// use sip_codes::integrations::rsipstack::ReplyToRsipstack;
-/// use sip_codes::{header::Token, status};
+/// use sip_codes::integrations::rsipstack::ToRequestHeaders;
+/// use sip_codes::{header::Token, status, ByMethod};
 ///
 /// let invite = rsipstack::sip::Request::try_from(
 ///     "INVITE sip:bob@biloxi.example.com SIP/2.0\r\n\
 ///      Via: SIP/2.0/UDP pc33.atlanta.example.com;branch=z9hG4bK776asdhds\r\n\
+///      Record-Route: <sip:p1.example.com;lr>\r\n\
 ///      From: Alice <sip:alice@atlanta.example.com>;tag=1928301774\r\n\
 ///      To: Bob <sip:bob@biloxi.example.com>\r\n\
 ///      Call-ID: a84b4c76e66710@pc33.atlanta.example.com\r\n\
 ///      CSeq: 314159 INVITE\r\n\
 ///      Content-Length: 0\r\n\r\n",
 /// )?;
-/// let busy = status::BusyHere::builder()
-///     .reply_to_rsipstack(&invite)?
+/// let request = invite.to_request_headers()?;
+/// let busy = status::BusyHere::reply_to(&request)
 ///     .to_tag(Token::new("a6c85cf")?)
 ///     .build();
 /// assert_eq!(busy.header("To").unwrap(), "Bob <sip:bob@biloxi.example.com>;tag=a6c85cf");
+/// // A 486 establishes no dialog: no Record-Route.
+/// assert!(busy.header("Record-Route").is_none());
+///
+/// let ByMethod::Invite(invite) = request.by_method() else { unreachable!() };
+/// let ok = status::Ok::reply_to(&invite).contact("sip:bob@192.0.2.4".parse::<sip_codes::header::Uri>()?).build();
+/// assert_eq!(ok.header("Record-Route").unwrap(), "<sip:p1.example.com;lr>");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub trait ReplyToRsipstack: Sized + sealed::Sealed {
-    /// Reads the transaction headers of `request` with [`request_headers`] and copies them as the builder's
-    /// `reply_to` does. Fails as [`request_headers`] does.
-    fn reply_to_rsipstack(self, request: &sip::Request) -> Result<Self, Error>;
+pub trait ToRequestHeaders: sealed::Sealed {
+    /// Reads the headers with [`request_headers`]. Fails as it does.
+    fn to_request_headers(&self) -> Result<RequestHeaders, Error>;
 }
 
-impl<C, S> ReplyToRsipstack for crate::status::Builder<C, S> {
-    fn reply_to_rsipstack(self, request: &sip::Request) -> Result<Self, Error> {
-        Ok(self.reply_to(&request_headers(request)?))
+impl ToRequestHeaders for sip::Request {
+    fn to_request_headers(&self) -> Result<RequestHeaders, Error> {
+        request_headers(self)
     }
 }
 
 mod sealed {
     pub trait Sealed {}
     impl Sealed for crate::Response {}
-    impl<C, S> Sealed for crate::status::Builder<C, S> {}
+    impl Sealed for ::rsipstack::sip::Request {}
 }
 
 #[cfg(test)]
