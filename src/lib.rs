@@ -24,7 +24,7 @@
 //! let response = status::MethodNotAllowed::reply_to(&request)
 //!     .to_tag("8321234356".parse()?)
 //!     .allow([Method::Invite, Method::Ack])
-//!     .build();
+//!     .build()?; // the method is read at run time: `build()` checks it (an ACK is never answered)
 //! assert_eq!(
 //!     response.to_string(),
 //!     "SIP/2.0 405 Method Not Allowed\r\n\

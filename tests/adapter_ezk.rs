@@ -179,7 +179,8 @@ fn ok_with_sdp_end_to_end() {
 fn vendor_phrase_is_kept_on_the_wire() {
     let ours = status::Forbidden::reply_to(&headers())
         .reason_phrase(ReasonPhrase::new("Wrong Guess").unwrap())
-        .build();
+        .build()
+        .expect("not an ACK");
     let (wire, parsed, line) = round_trip(&ours.to_ezk());
     assert_eq!(wire, ours.to_bytes());
     assert_eq!(line.as_str(), "SIP/2.0 403 Wrong Guess");
@@ -201,7 +202,10 @@ fn vendor_phrase_is_kept_on_the_wire() {
 
 #[test]
 fn trying_carries_the_timestamp_and_keeps_the_to() {
-    let theirs = status::Trying::reply_to(&headers()).build().into_ezk();
+    let theirs = status::Trying::reply_to(&headers())
+        .build()
+        .expect("not an ACK")
+        .into_ezk();
     let (_, parsed, line) = round_trip(&theirs);
     assert_eq!(line.code(), 100);
     assert_eq!(status_line(&parsed), (100, Some("Trying")));
@@ -235,7 +239,8 @@ fn method_not_allowed_headers_in_order() {
     let ours = status::MethodNotAllowed::reply_to(&headers())
         .to_tag(Token::new("x1").unwrap())
         .allow([Method::Invite, Method::Ack, Method::Bye])
-        .build();
+        .build()
+        .expect("not an ACK");
     let theirs = ours.to_ezk();
     let names: Vec<_> = theirs
         .headers
@@ -260,7 +265,8 @@ fn method_not_allowed_headers_in_order() {
 fn empty_phrase_is_none() {
     let ours = status::TemporarilyUnavailable::reply_to(&headers())
         .reason_phrase(ReasonPhrase::new("").unwrap())
-        .build();
+        .build()
+        .expect("not an ACK");
     let theirs = ours.to_ezk();
     assert_eq!(theirs.line.reason, None);
     assert_eq!(theirs.line.code.into_u16(), 480);

@@ -179,7 +179,8 @@ fn ok_with_sdp_end_to_end() {
 fn vendor_phrase_is_kept_on_the_wire() {
     let ours = status::Forbidden::reply_to(&headers())
         .reason_phrase(ReasonPhrase::new("Wrong Guess").unwrap())
-        .build();
+        .build()
+        .expect("not an ACK");
     let theirs = ours.to_rsipstack();
     assert_eq!(theirs.status_code.code(), 403);
     assert_eq!(
@@ -217,6 +218,7 @@ fn vendor_phrase_is_kept_on_the_wire() {
 fn trying_carries_the_timestamp_and_keeps_the_to() {
     let theirs = status::Trying::reply_to(&headers())
         .build()
+        .expect("not an ACK")
         .into_rsipstack();
     assert_eq!(theirs.status_code, sip::StatusCode::Trying);
     let (_, parsed, line) = round_trip(&theirs);
@@ -252,7 +254,8 @@ fn method_not_allowed_headers_in_order() {
     let ours = status::MethodNotAllowed::reply_to(&headers())
         .to_tag(Token::new("x1").unwrap())
         .allow([Method::Invite, Method::Ack, Method::Bye])
-        .build();
+        .build()
+        .expect("not an ACK");
     let theirs = ours.to_rsipstack();
     let names: Vec<_> = theirs.headers.iter().map(|h| h.name().to_owned()).collect();
     assert_eq!(

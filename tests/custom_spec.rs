@@ -89,7 +89,8 @@ fn local_rules_are_enforced_by_the_builders() {
     let request = invite();
     let response = vendor_status::Forbidden::reply_to(&request)
         .reason(Reason::sip(403).unwrap())
-        .build();
+        .build()
+        .expect("not an ACK");
     assert_eq!(response.header("Call-ID").unwrap(), "c1@example.com");
     assert_eq!(response.header("Reason").unwrap(), "SIP;cause=403");
     // The code chosen at run time: the local rule is checked when `build()` runs, in its own words.
@@ -127,7 +128,8 @@ fn local_rules_are_enforced_by_the_builders() {
     );
     let warned = vendor_status::CodecMismatch::reply_to(&request)
         .warning(Warning::new(305, "carrier.example", "Incompatible media format").unwrap())
-        .build();
+        .build()
+        .expect("not an ACK");
     assert_eq!(warned.code(), 499);
 }
 
@@ -144,7 +146,9 @@ fn options_subset_visibility_and_derives() {
         subset::StatusCode::interpret(299),
         Ok(subset::StatusCode::Ok)
     );
-    let response = subset::status::BusyHere::reply_to(&invite()).build();
+    let response = subset::status::BusyHere::reply_to(&invite())
+        .build()
+        .expect("not an ACK");
     assert_eq!(response.code(), 486);
     assert_eq!(response.header("CSeq").unwrap(), "1 INVITE");
     // `derive(...)` adds the user's derives to the enum.

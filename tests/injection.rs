@@ -108,7 +108,8 @@ fn extra_headers_by_name() {
     let response = status::BusyHere::reply_to(&request)
         .header(name("X-Queue-Position"), value("3"))
         .unwrap()
-        .build();
+        .build()
+        .expect("not an ACK");
     assert_eq!(response.header("x-queue-position").unwrap().as_str(), "3");
     // The headers the library computes or copies cannot be set by hand, in any case or compact form.
     for taken in [

@@ -126,7 +126,8 @@ fn responses() -> Vec<Response> {
             .build(),
         status::MethodNotAllowed::reply_to(&request)
             .allow([Method::Invite, Method::Ack, Method::Bye])
-            .build(),
+            .build()
+            .expect("not an ACK"),
         status::Unauthorized::reply_to(&invite)
             .to_tag(Token::new("a6c85cf").unwrap())
             .www_authenticate(Challenge::from(challenge))
@@ -140,7 +141,9 @@ fn responses() -> Vec<Response> {
             .contact(contact())
             .build()
             .unwrap(),
-        status::Trying::reply_to(&request).build(),
+        status::Trying::reply_to(&request)
+            .build()
+            .expect("not an ACK"),
         status::Ok::reply_to(&invite)
             .contact(contact())
             .body(

@@ -140,7 +140,8 @@ fn reason_headers_carry_the_cause_and_its_name() {
     .unwrap();
     let response = sip_codes::status::BusyHere::reply_to(&invite)
         .reason(StatusCode::BusyHere.q850_reason().unwrap())
-        .build();
+        .build()
+        .expect("not an ACK");
     assert!(
         response
             .to_string()

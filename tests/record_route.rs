@@ -137,20 +137,27 @@ fn copied_on_a_2xx_to_the_other_dialog_creating_methods() {
 #[test]
 fn not_on_a_failure() {
     let request = headers("INVITE");
-    let busy = status::BusyHere::reply_to(&request).build();
+    let busy = status::BusyHere::reply_to(&request)
+        .build()
+        .expect("not an ACK");
     assert!(routes(&busy).is_empty());
     let not_allowed = status::MethodNotAllowed::reply_to(&request)
         .allow([Method::Invite])
-        .build();
+        .build()
+        .expect("not an ACK");
     assert!(routes(&not_allowed).is_empty());
-    let redirect = status::MovedTemporarily::reply_to(&request).build();
+    let redirect = status::MovedTemporarily::reply_to(&request)
+        .build()
+        .expect("not an ACK");
     assert!(routes(&redirect).is_empty(), "a 3xx establishes no dialog");
 }
 
 #[test]
 fn not_on_100_trying() {
     let request = headers("INVITE");
-    let trying = status::Trying::reply_to(&request).build();
+    let trying = status::Trying::reply_to(&request)
+        .build()
+        .expect("not an ACK");
     assert!(routes(&trying).is_empty());
     assert_eq!(
         names(&trying),

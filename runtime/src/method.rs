@@ -68,3 +68,35 @@ impl sealed::Sealed for Detached {}
 impl MethodKind for Detached {
     const KNOWN: Option<&'static str> = None;
 }
+
+/// How a builder whose code has no method-scoped rule finishes, by what it knows of the method: a typed
+/// request was checked by `reply_to` (the methods the code answers) and a detached response answers
+/// none, so both give a `Response`; a method known only at run time is checked when `build()` runs.
+#[doc(hidden)]
+pub trait Finish: MethodKind {
+    /// `Response`, or `Result<Response, RuleViolations>` where the method is checked at run time.
+    type Output;
+    /// Finishes `draft`.
+    fn finish(draft: crate::Draft) -> Self::Output;
+}
+
+impl<M: MethodMarker> Finish for M {
+    type Output = crate::Response;
+    fn finish(draft: crate::Draft) -> Self::Output {
+        draft.finish()
+    }
+}
+
+impl Finish for Detached {
+    type Output = crate::Response;
+    fn finish(draft: crate::Draft) -> Self::Output {
+        draft.finish()
+    }
+}
+
+impl Finish for AnyMethod {
+    type Output = Result<crate::Response, crate::RuleViolations>;
+    fn finish(draft: crate::Draft) -> Self::Output {
+        draft.finish_checked()
+    }
+}

@@ -2,22 +2,16 @@
 //! `"SIP/2.0 403 Wrong Guess"`, kept byte for byte.
 //!
 //! ```
-//! # #[derive(Clone, Copy, PartialEq, Eq, Debug)] struct Codes(u16);
-//! # impl sip_codes::StatusCodeSet for Codes {
-//! #     fn from_u16(code: u16) -> Option<Self> { Some(Codes(code)) }
-//! #     fn code(self) -> u16 { self.0 }
-//! #     fn reason_phrase(self) -> &'static str { "" }
-//! # }
 //! use serde::Deserialize;
 //! use serde::de::{IntoDeserializer, value::Error};
-//! use sip_codes::StatusLine;
+//! use sip_codes::{StatusCode, StatusLine};
 //!
 //! let text: serde::de::value::StrDeserializer<'_, Error> = "SIP/2.0 403 Wrong Guess".into_deserializer();
-//! let line = StatusLine::<Codes>::deserialize(text)?;
-//! assert_eq!((line.code(), line.reason()), (403, "Wrong Guess"));
+//! let line = StatusLine::deserialize(text)?;
+//! assert_eq!((line.status(), line.reason()), (Some(StatusCode::Forbidden), "Wrong Guess"));
 //!
 //! let bad: serde::de::value::StrDeserializer<'_, Error> = "SIP/3.0 200 OK".into_deserializer();
-//! let err = StatusLine::<Codes>::deserialize(bad).unwrap_err();
+//! let err = StatusLine::deserialize(bad).unwrap_err();
 //! assert!(err.to_string().contains("unsupported SIP version"));
 //! # Ok::<(), Error>(())
 //! ```

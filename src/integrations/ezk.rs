@@ -29,7 +29,7 @@
 //! let request = headers.to_request_headers()?;
 //! let response = status::MethodNotAllowed::reply_to(&request)
 //!     .allow([Method::Invite, Method::Ack, Method::Bye])
-//!     .build()
+//!     .build()?
 //!     .into_ezk();
 //!
 //! assert_eq!(response.line.code, StatusCode::from(405));
@@ -44,7 +44,7 @@
 //!
 //! ```ignore
 //! let headers = request.headers.to_request_headers()?;
-//! let parts = status::Accepted::reply_to(&headers).build().into_ezk();
+//! let parts = status::Accepted::reply_to(&headers).build()?.into_ezk();
 //! let mut response = endpoint.create_response(&request, parts.line.code, None);
 //! (response.msg.line, response.msg.headers, response.msg.body) = (parts.line, parts.headers, parts.body);
 //! transaction.respond(response).await?;
@@ -220,7 +220,7 @@ impl IntoEzk for Response {
 /// request.insert(Name::TIMESTAMP, "54");
 ///
 /// let headers = request.to_request_headers()?;
-/// let trying = status::Trying::reply_to(&headers).build();
+/// let trying = status::Trying::reply_to(&headers).build()?;
 /// assert_eq!(trying.header("Timestamp").unwrap(), "54");
 ///
 /// // Typed by its method, the 200 to the INVITE must carry a Contact, and copies the Record-Route.

@@ -34,7 +34,8 @@
 //! let request = stack_request.to_request_headers()?;
 //! let response = match request.by_method() {
 //!     ByMethod::Subscribe(subscribe) => status::Ok::reply_to(&subscribe).expires(3600u32).build(),
-//!     _ => status::MethodNotAllowed::reply_to(&request).allow([Method::Subscribe]).build(),
+//!     // The method is known at run time only: `build()` checks it (an ACK is never answered).
+//!     _ => status::MethodNotAllowed::reply_to(&request).allow([Method::Subscribe]).build()?,
 //! };
 //! ```
 

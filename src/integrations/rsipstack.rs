@@ -32,7 +32,7 @@
 //! let headers = request.to_request_headers()?;
 //! let response = status::MethodNotAllowed::reply_to(&headers)
 //!     .allow([Method::Invite, Method::Ack, Method::Bye])
-//!     .build()
+//!     .build()?
 //!     .into_rsipstack();
 //!
 //! assert_eq!(response.status_code, StatusCode::MethodNotAllowed);
@@ -57,7 +57,7 @@
 //!     let request = tx.original.to_request_headers()?;
 //!     let response = status::MethodNotAllowed::reply_to(&request)
 //!         .allow([Method::Invite, Method::Ack, Method::Bye, Method::Options])
-//!         .build()
+//!         .build()?
 //!         .into_rsipstack();
 //!     tx.respond(response).await?;
 //!     Ok(())
@@ -216,7 +216,7 @@ impl IntoRsipstack for Response {
 /// let request = invite.to_request_headers()?;
 /// let busy = status::BusyHere::reply_to(&request)
 ///     .to_tag(Token::new("a6c85cf")?)
-///     .build();
+///     .build()?;
 /// assert_eq!(busy.header("To").unwrap(), "Bob <sip:bob@biloxi.example.com>;tag=a6c85cf");
 /// // A 486 establishes no dialog: no Record-Route.
 /// assert!(busy.header("Record-Route").is_none());

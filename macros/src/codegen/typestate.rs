@@ -331,8 +331,18 @@ fn code_items(code: &Code, span: proc_macro2::Span) -> (TokenStream, TokenStream
             .collect()
     };
     // Each kind of builder of this code: its method type (with the generics it needs), the bounds of its
-    // `build()`, and whether that checks rules at run time.
-    let mut kinds: Vec<(TokenStream, TokenStream, Vec<TokenStream>, bool)> = Vec::new();
+    // `build()`, what that returns and how it finishes the draft.
+    let unchecked = (quote!(__rt::Response), quote!(self.draft.finish()));
+    let checked = (
+        quote!(::core::result::Result<__rt::Response, __rt::RuleViolations>),
+        quote!(self.draft.finish_checked()),
+    );
+    let mut kinds: Vec<(
+        TokenStream,
+        TokenStream,
+        Vec<TokenStream>,
+        (TokenStream, TokenStream),
+    )> = Vec::new();
     if code.needs_method() {
         for method in METHODS {
             let marker = format_ident!("{}", methods::marker_name(method.name));
@@ -340,41 +350,45 @@ fn code_items(code: &Code, span: proc_macro2::Span) -> (TokenStream, TokenStream
                 quote!(__rt::method::#marker),
                 quote!(),
                 bounds(Some(method.name)),
-                false,
+                unchecked.clone(),
             ));
         }
         kinds.push((
             quote!(__rt::method::Detached),
             quote!(),
             bounds(None),
-            false,
+            unchecked,
         ));
         kinds.push((
             quote!(__rt::method::AnyMethod),
             quote!(),
             bounds(None),
-            true,
+            checked,
+        ));
+    } else if code.all_answers().next().is_some() {
+        // Only rules on the methods a code answers, which `reply_to` checks for a typed request: a
+        // request whose method is known at run time only is checked when `build()` runs.
+        kinds.push((
+            quote!(M),
+            quote!(M: __rt::method::Finish,),
+            bounds(None),
+            (
+                quote!(<M as __rt::method::Finish>::Output),
+                quote!(<M as __rt::method::Finish>::finish(self.draft)),
+            ),
         ));
     } else {
-        kinds.push((quote!(M), quote!(M,), bounds(None), false));
+        kinds.push((quote!(M), quote!(M,), bounds(None), unchecked));
     }
     let build = Ident::new("build", span);
-    for (method, generics, bounds, checked) in kinds {
-        let (output, finish) = if checked {
-            (
-                quote!(::core::result::Result<__rt::Response, __rt::RuleViolations>),
-                quote!(finish_checked),
-            )
-        } else {
-            (quote!(__rt::Response), quote!(finish))
-        };
+    for (method, generics, bounds, (output, finish)) in kinds {
         builds.extend(quote! {
             // The `build()` users call: its bounds are the rule traits themselves, so a missing header is
             // one error that names the rule and nothing in between.
             #[cfg(not(doc))]
             #[doc(hidden)]
             impl<#generics #(#params),*> Builder<#ident, #method, #state> {
-                pub fn #build(self) -> #output where #(#bounds),* { self.draft.#finish() }
+                pub fn #build(self) -> #output where #(#bounds),* { #finish }
             }
         });
         builds.extend(quote! {

@@ -81,10 +81,11 @@ macro_rules! by_method {
         ///     .via("SIP/2.0/UDP host.example.com;branch=z9hG4bK1")?;
         /// let response = match request.by_method() {
         ///     ByMethod::Options(options) => status::Ok::reply_to(&options).allow([Method::Options]).build(),
-        ///     _ => status::NotImplemented::reply_to(&request).build(),
+        ///     // Any other method, known at run time only: `build()` checks it (an ACK is never answered).
+        ///     _ => status::NotImplemented::reply_to(&request).build()?,
         /// };
         /// assert_eq!(response.code(), 200);
-        /// # Ok::<(), sip_codes::Error>(())
+        /// # Ok::<(), Box<dyn std::error::Error>>(())
         /// ```
         #[derive(Debug, Clone, Copy)]
         #[non_exhaustive]
