@@ -10,9 +10,6 @@ use ezk_sip_types::uri::SipUri;
 use ezk_sip_types::uri::SipUriUserPart;
 use ezk_sip_types::{Headers, Method, Name};
 
-/// The largest message head accepted on a stream before the connection is dropped.
-pub const MAX_HEAD: usize = 16 * 1024;
-
 /// A parsed SIP request: the typed parts the server decides on, the raw header multimap (unknown
 /// headers included, in order) and the raw text that `sip_codes::RequestHeaders` is made from.
 pub struct Request {
@@ -159,43 +156,4 @@ pub fn parse_request(data: Bytes) -> Result<Request, Rejected> {
         via,
         max_forwards,
     })
-}
-
-/// Cuts one message from the front of a stream buffer (RFC 3261 §18.3: framing by Content-Length).
-/// `Ok(None)`: more bytes are needed. `Ok(Some(n))`: the first `n` bytes are one message.
-/// Leading CRLFs (keep-alives, RFC 5626 §3.5.1) must have been skipped by the caller.
-pub fn frame(buf: &[u8]) -> Result<Option<usize>, String> {
-    let Some(head_end) = memfind(buf, b"\r\n\r\n").map(|i| i + 4) else {
-        return if buf.len() > MAX_HEAD {
-            Err("message head too long".into())
-        } else {
-            Ok(None)
-        };
-    };
-    let src = Bytes::copy_from_slice(&buf[..head_end]);
-    let mut lines = PullParser::new(&src, 0);
-    let mut content_length = 0usize;
-    let _ = lines.next();
-    for line in lines {
-        let line = line.map_err(|_| "incomplete head".to_string())?;
-        let line = std::str::from_utf8(line).map_err(|_| "header is not UTF-8".to_string())?;
-        if let Ok((_, l)) = Line::parse(&src, line)
-            && l.name == Name::CONTENT_LENGTH
-        {
-            content_length = l
-                .value
-                .trim()
-                .parse()
-                .map_err(|_| "bad Content-Length".to_string())?;
-        }
-    }
-    if content_length > 1 << 20 {
-        return Err("body too large".into());
-    }
-    let total = head_end + content_length;
-    Ok((buf.len() >= total).then_some(total))
-}
-
-fn memfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
 }

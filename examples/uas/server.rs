@@ -3,8 +3,10 @@
 use crate::Config;
 use crate::digest::Nonces;
 use crate::parse::{self, Rejected};
-use crate::transaction::{PendingAck, T1, T2, T4, TIMER_64T1, Table, TxKey, TxState, Txn};
-use crate::uas::{self, Registrar};
+use crate::registrar::Registrar;
+use crate::transaction::{T4, Table, TxKey, TxState, Txn};
+use crate::uas;
+use crate::wire::{log_response, random_seed, stamp_received, wire};
 use bytes::Bytes;
 use ezk_sip_types::Method;
 use ezk_sip_types::print::AppendCtx;
@@ -15,7 +17,6 @@ use std::fmt;
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::Duration;
 use tokio::net::UdpSocket;
 use tokio::sync::mpsc;
 use tracing::{debug, info, warn};
@@ -149,138 +150,6 @@ impl Server {
         self.send_bytes(peer, &bytes);
     }
 
-    /// Sends a response in a server transaction and moves it along (see `transaction.rs`).
-    pub fn respond(self: &Arc<Self>, st: &mut State, key: &TxKey, resp: Response) {
-        let bytes = Arc::new(wire(&resp));
-        let code = status_of(&bytes);
-        let Some(tx) = st.table.txns.get_mut(key) else {
-            warn!("no transaction for a {code} response; dropped");
-            return;
-        };
-        log_response(&tx.peer, &bytes, false);
-        self.send_bytes(&tx.peer, &bytes);
-        tx.last = Some((bytes.clone(), code));
-        let (id, reliable) = (tx.id, tx.peer.reliable());
-        match (tx.is_invite, code) {
-            (_, 100..=199) => tx.state = TxState::Proceeding,
-            (true, 200..=299) => {
-                tx.state = TxState::Accepted;
-                self.after(TIMER_64T1, key.clone(), id, |_, st, key| {
-                    st.table.txns.remove(key);
-                });
-                // The UAS core resends the 2xx until the ACK (RFC 3261 §13.3.1.4).
-                if let Some(inv) = tx.invite.clone() {
-                    let ack_key = (inv.call_id.clone(), inv.cseq);
-                    let pid = st.table.next_id();
-                    st.table.pending_acks.insert(
-                        ack_key.clone(),
-                        PendingAck {
-                            id: pid,
-                            bytes: bytes.clone(),
-                        },
-                    );
-                    self.clone().retransmit_2xx(ack_key, pid, inv.peer.clone());
-                }
-            }
-            (true, _) => {
-                tx.state = TxState::Completed;
-                if !reliable {
-                    self.clone().timer_g(key.clone(), id);
-                }
-                self.after(TIMER_64T1, key.clone(), id, |_, st, key| {
-                    if let Some(tx) = st.table.txns.get(key)
-                        && tx.state == TxState::Completed
-                    {
-                        warn!(
-                            "Timer H: no ACK for the {} to INVITE; transaction dropped",
-                            tx.last.as_ref().map_or(0, |l| l.1)
-                        );
-                        st.table.txns.remove(key);
-                    }
-                });
-            }
-            (false, _) => {
-                tx.state = TxState::Completed;
-                if reliable {
-                    st.table.txns.remove(key);
-                } else {
-                    self.after(TIMER_64T1, key.clone(), id, |_, st, key| {
-                        st.table.txns.remove(key);
-                    });
-                }
-            }
-        }
-    }
-
-    /// Runs `f` on the state after `delay` if the transaction `key` is still the one numbered `id`.
-    pub fn after(
-        self: &Arc<Self>,
-        delay: Duration,
-        key: TxKey,
-        id: u64,
-        f: impl FnOnce(&Arc<Server>, &mut State, &TxKey) + Send + 'static,
-    ) {
-        let server = self.clone();
-        tokio::spawn(async move {
-            tokio::time::sleep(delay).await;
-            let mut st = server.lock();
-            if st.table.txns.get(&key).is_some_and(|t| t.id == id) {
-                f(&server, &mut st, &key);
-            }
-        });
-    }
-
-    /// Timer G: resend a non-2xx final response to INVITE over UDP until the ACK (or Timer H).
-    fn timer_g(self: Arc<Self>, key: TxKey, id: u64) {
-        tokio::spawn(async move {
-            let mut interval = T1;
-            loop {
-                tokio::time::sleep(interval).await;
-                let st = self.lock();
-                let Some(tx) = st.table.txns.get(&key).filter(|t| t.id == id) else {
-                    return;
-                };
-                if tx.state != TxState::Completed {
-                    return;
-                }
-                if let Some((bytes, _)) = &tx.last {
-                    log_response(&tx.peer, bytes, true);
-                    self.send_bytes(&tx.peer, bytes);
-                }
-                interval = (interval * 2).min(T2);
-            }
-        });
-    }
-
-    /// The UAS core's 2xx retransmission over UDP (§13.3.1.4): T1 doubling up to T2, for 64·T1.
-    fn retransmit_2xx(self: Arc<Self>, ack_key: (String, u32), pid: u64, peer: Peer) {
-        tokio::spawn(async move {
-            let mut interval = T1;
-            let mut waited = Duration::ZERO;
-            loop {
-                tokio::time::sleep(interval).await;
-                waited += interval;
-                let mut st = self.lock();
-                let Some(p) = st.table.pending_acks.get(&ack_key).filter(|p| p.id == pid) else {
-                    return;
-                };
-                if waited >= TIMER_64T1 {
-                    warn!(
-                        "no ACK for the 2xx of call-id={} cseq={}; given up",
-                        ack_key.0, ack_key.1
-                    );
-                    st.table.pending_acks.remove(&ack_key);
-                    return;
-                }
-                if !peer.reliable() {
-                    log_response(&peer, &p.bytes, true);
-                    self.send_bytes(&peer, &p.bytes);
-                }
-                interval = (interval * 2).min(T2);
-            }
-        });
-    }
-
     /// Entry point for one datagram or one framed stream message.
     pub fn handle(self: &Arc<Self>, data: Bytes, peer: Peer) {
         let req = match parse::parse_request(data.clone()) {
@@ -382,104 +251,4 @@ impl Server {
             _ => warn!("<- malformed message from {peer} ({why}); dropped"),
         }
     }
-}
-
-pub fn wire(resp: &Response) -> Vec<u8> {
-    let mut buf = Vec::with_capacity(512);
-    // Writing to a Vec cannot fail.
-    let _ = resp.write_to(&mut buf);
-    buf
-}
-
-fn status_of(bytes: &[u8]) -> u16 {
-    bytes
-        .get(8..11)
-        .and_then(|s| std::str::from_utf8(s).ok())
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0)
-}
-
-/// One log line per response sent: status line, peer, Call-ID and CSeq.
-pub fn log_response(peer: &Peer, bytes: &[u8], retransmission: bool) {
-    let text = String::from_utf8_lossy(&bytes[..bytes.len().min(2048)]);
-    let mut lines = text.split("\r\n");
-    let status = lines.next().unwrap_or("");
-    let (mut call_id, mut cseq) = ("", "");
-    for l in lines {
-        if let Some((n, v)) = l.split_once(':') {
-            let n = n.trim();
-            if n.eq_ignore_ascii_case("Call-ID") || n == "i" {
-                call_id = v.trim();
-            } else if n.eq_ignore_ascii_case("CSeq") {
-                cseq = v.trim();
-            }
-        }
-    }
-    let status = status.strip_prefix("SIP/2.0 ").unwrap_or(status);
-    let re = if retransmission {
-        " (retransmission)"
-    } else {
-        ""
-    };
-    info!("-> {status} {peer} call-id={call_id} cseq={cseq}{re}");
-}
-
-fn random_seed() -> u64 {
-    use std::hash::{BuildHasher, Hasher};
-    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
-    h.write_u128(
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_nanos())
-            .unwrap_or(0),
-    );
-    h.write_u32(std::process::id());
-    h.finish()
-}
-
-/// What the server transport writes into the top Via of a received request, and so into every response
-/// (RFC 3261 §18.2.1): `received` with the source address when it differs from the sent-by host, and
-/// the source port in a valueless `rport` (RFC 3581 §4). Keeps the headers as they are if the result
-/// would not be valid.
-fn stamp_received(
-    rh: RequestHeaders,
-    via: &ezk_sip_types::header::typed::Via,
-    source: SocketAddr,
-) -> RequestHeaders {
-    let Some(top) = rh.vias().first() else {
-        return rh;
-    };
-    let mut stamped = top.as_str().to_string();
-    let wants_rport = via.params.get("rport").is_some_and(|p| p.value.is_none());
-    let source_ip = source.ip().to_string();
-    if wants_rport {
-        // `;rport` is the last token of its parameter: give it the port.
-        stamped = match stamped.find(";rport") {
-            Some(at) => {
-                let end = at + ";rport".len();
-                format!(
-                    "{};rport={}{}",
-                    &stamped[..at],
-                    source.port(),
-                    &stamped[end..]
-                )
-            }
-            None => stamped,
-        };
-    }
-    if via.sent_by.host.to_string() != source_ip && via.params.get("received").is_none() {
-        stamped.push_str(";received=");
-        stamped.push_str(&source_ip);
-    }
-    if stamped == top.as_str() {
-        return rh;
-    }
-    let rebuilt = RequestHeaders::new(rh.from(), rh.to(), rh.call_id(), rh.cseq())
-        .and_then(|r| r.via(&stamped))
-        .and_then(|r| rh.vias()[1..].iter().try_fold(r, |r, v| r.via(v)))
-        .and_then(|r| match rh.timestamp_value() {
-            Some(t) => r.timestamp(t),
-            None => Ok(r),
-        });
-    rebuilt.unwrap_or(rh)
 }

@@ -12,11 +12,14 @@
 //!   own (new branch) matched by Call-ID and CSeq number; given up after 64·T1.
 //! - Non-INVITE, final: Completed; removed after Timer J (64·T1 over UDP, 0 over TCP).
 
-use crate::server::Peer;
+use crate::server::{Peer, Server, State};
+use crate::wire::{log_response, status_of, wire};
 use ezk_sip_types::Method;
+use sip_codes::Response;
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
+use tracing::warn;
 
 pub const T1: Duration = Duration::from_millis(500);
 pub const T2: Duration = Duration::from_secs(4);
@@ -95,5 +98,139 @@ impl Table {
     pub fn next_id(&mut self) -> u64 {
         self.next_id += 1;
         self.next_id
+    }
+}
+
+impl Server {
+    /// Sends a response in a server transaction and moves it along (see `transaction.rs`).
+    pub fn respond(self: &Arc<Self>, st: &mut State, key: &TxKey, resp: Response) {
+        let bytes = Arc::new(wire(&resp));
+        let code = status_of(&bytes);
+        let Some(tx) = st.table.txns.get_mut(key) else {
+            warn!("no transaction for a {code} response; dropped");
+            return;
+        };
+        log_response(&tx.peer, &bytes, false);
+        self.send_bytes(&tx.peer, &bytes);
+        tx.last = Some((bytes.clone(), code));
+        let (id, reliable) = (tx.id, tx.peer.reliable());
+        match (tx.is_invite, code) {
+            (_, 100..=199) => tx.state = TxState::Proceeding,
+            (true, 200..=299) => {
+                tx.state = TxState::Accepted;
+                self.after(TIMER_64T1, key.clone(), id, |_, st, key| {
+                    st.table.txns.remove(key);
+                });
+                // The UAS core resends the 2xx until the ACK (RFC 3261 §13.3.1.4).
+                if let Some(inv) = tx.invite.clone() {
+                    let ack_key = (inv.call_id.clone(), inv.cseq);
+                    let pid = st.table.next_id();
+                    st.table.pending_acks.insert(
+                        ack_key.clone(),
+                        PendingAck {
+                            id: pid,
+                            bytes: bytes.clone(),
+                        },
+                    );
+                    self.clone().retransmit_2xx(ack_key, pid, inv.peer.clone());
+                }
+            }
+            (true, _) => {
+                tx.state = TxState::Completed;
+                if !reliable {
+                    self.clone().timer_g(key.clone(), id);
+                }
+                self.after(TIMER_64T1, key.clone(), id, |_, st, key| {
+                    if let Some(tx) = st.table.txns.get(key)
+                        && tx.state == TxState::Completed
+                    {
+                        warn!(
+                            "Timer H: no ACK for the {} to INVITE; transaction dropped",
+                            tx.last.as_ref().map_or(0, |l| l.1)
+                        );
+                        st.table.txns.remove(key);
+                    }
+                });
+            }
+            (false, _) => {
+                tx.state = TxState::Completed;
+                if reliable {
+                    st.table.txns.remove(key);
+                } else {
+                    self.after(TIMER_64T1, key.clone(), id, |_, st, key| {
+                        st.table.txns.remove(key);
+                    });
+                }
+            }
+        }
+    }
+
+    /// Runs `f` on the state after `delay` if the transaction `key` is still the one numbered `id`.
+    pub fn after(
+        self: &Arc<Self>,
+        delay: Duration,
+        key: TxKey,
+        id: u64,
+        f: impl FnOnce(&Arc<Server>, &mut State, &TxKey) + Send + 'static,
+    ) {
+        let server = self.clone();
+        tokio::spawn(async move {
+            tokio::time::sleep(delay).await;
+            let mut st = server.lock();
+            if st.table.txns.get(&key).is_some_and(|t| t.id == id) {
+                f(&server, &mut st, &key);
+            }
+        });
+    }
+
+    /// Timer G: resend a non-2xx final response to INVITE over UDP until the ACK (or Timer H).
+    fn timer_g(self: Arc<Self>, key: TxKey, id: u64) {
+        tokio::spawn(async move {
+            let mut interval = T1;
+            loop {
+                tokio::time::sleep(interval).await;
+                let st = self.lock();
+                let Some(tx) = st.table.txns.get(&key).filter(|t| t.id == id) else {
+                    return;
+                };
+                if tx.state != TxState::Completed {
+                    return;
+                }
+                if let Some((bytes, _)) = &tx.last {
+                    log_response(&tx.peer, bytes, true);
+                    self.send_bytes(&tx.peer, bytes);
+                }
+                interval = (interval * 2).min(T2);
+            }
+        });
+    }
+
+    /// The UAS core's 2xx retransmission over UDP (§13.3.1.4): T1 doubling up to T2, for 64·T1.
+    fn retransmit_2xx(self: Arc<Self>, ack_key: (String, u32), pid: u64, peer: Peer) {
+        tokio::spawn(async move {
+            let mut interval = T1;
+            let mut waited = Duration::ZERO;
+            loop {
+                tokio::time::sleep(interval).await;
+                waited += interval;
+                let mut st = self.lock();
+                let Some(p) = st.table.pending_acks.get(&ack_key).filter(|p| p.id == pid) else {
+                    return;
+                };
+                if waited >= TIMER_64T1 {
+                    warn!(
+                        "no ACK for the 2xx of call-id={} cseq={}; given up",
+                        ack_key.0, ack_key.1
+                    );
+                    st.table.pending_acks.remove(&ack_key);
+                    return;
+                }
+                if !peer.reliable() {
+                    log_response(&peer, &p.bytes, true);
+                    self.send_bytes(&peer, &p.bytes);
+                }
+                interval = (interval * 2).min(T2);
+            }
+        });
     }
 }

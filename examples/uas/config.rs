@@ -1,0 +1,131 @@
+//! Command-line configuration: the options of `uas --help`.
+
+use crate::digest::Algorithm;
+use std::collections::{HashMap, HashSet};
+use std::net::{IpAddr, Ipv4Addr};
+use std::time::Duration;
+
+/// Command-line configuration.
+pub struct Config {
+    pub bind: IpAddr,
+    pub port: u16,
+    pub realm: String,
+    pub users: HashMap<String, String>,
+    pub busy: HashSet<String>,
+    pub no_answer: HashSet<String>,
+    pub no_answer_after: Duration,
+    pub ring: Duration,
+    pub min_expires: u32,
+    pub default_expires: u32,
+    pub max_expires: u32,
+    pub nonce_ttl: Duration,
+    pub algorithms: Vec<Algorithm>,
+}
+
+pub const USAGE: &str = "\
+usage: uas [options]
+  --bind ADDR             listen address (default 127.0.0.1; must be loopback unless --allow-non-loopback)
+  --port N                UDP and TCP port (default 5060; 0 picks a free one)
+  --allow-non-loopback    allow a --bind address that is not a loopback one
+  --user NAME:PASSWORD    a user of the Digest table and a callee (repeatable; default alice:secret, bob:secret)
+  --realm REALM           Digest realm (default sip-codes.test)
+  --busy NAME             INVITEs to NAME get 486 Busy Here (repeatable)
+  --no-answer NAME        INVITEs to NAME ring until CANCEL, else 480 after --no-answer-secs (repeatable)
+  --no-answer-secs N      (default 20)
+  --ring-ms N             time between 180 Ringing and 200 OK (default 0)
+  --min-expires N         shortest registration accepted, else 423 (default 60)
+  --max-expires N         longest registration granted (default 7200)
+  --digest ALGS           challenge algorithms in order of preference (default SHA-256,MD5)
+  --nonce-secs N          nonce lifetime (default 300)
+  -h, --help              this text
+Log level: RUST_LOG (default info: one line per request and per response).";
+
+pub fn parse_args(args: impl Iterator<Item = String>) -> Result<Config, String> {
+    let mut cfg = Config {
+        bind: IpAddr::V4(Ipv4Addr::LOCALHOST),
+        port: 5060,
+        realm: "sip-codes.test".into(),
+        users: HashMap::new(),
+        busy: HashSet::new(),
+        no_answer: HashSet::new(),
+        no_answer_after: Duration::from_secs(20),
+        ring: Duration::ZERO,
+        min_expires: 60,
+        default_expires: 3600,
+        max_expires: 7200,
+        nonce_ttl: Duration::from_secs(300),
+        algorithms: vec![Algorithm::Sha256, Algorithm::Md5],
+    };
+    let mut allow_non_loopback = false;
+    let mut args = args.peekable();
+    fn num<T: std::str::FromStr>(flag: &str, v: Option<String>) -> Result<T, String> {
+        let v = v.ok_or(format!("{flag} needs a value"))?;
+        v.parse().map_err(|_| format!("{flag}: not a number: {v}"))
+    }
+    while let Some(flag) = args.next() {
+        let (flag, inline) = match flag.split_once('=') {
+            Some((f, v)) if f.starts_with("--") => (f.to_string(), Some(v.to_string())),
+            _ => (flag, None),
+        };
+        let mut value = || inline.clone().or_else(|| args.next());
+        match flag.as_str() {
+            "-h" | "--help" => return Err(String::new()),
+            "--allow-non-loopback" => allow_non_loopback = true,
+            "--bind" => {
+                let v = value().ok_or("--bind needs an address")?;
+                cfg.bind = v
+                    .parse()
+                    .map_err(|_| format!("--bind: not an IP address: {v}"))?;
+            }
+            "--port" => cfg.port = num(&flag, value())?,
+            "--realm" => cfg.realm = value().ok_or("--realm needs a value")?,
+            "--user" => {
+                let v = value().ok_or("--user needs NAME:PASSWORD")?;
+                let (name, password) = v.split_once(':').ok_or("--user needs NAME:PASSWORD")?;
+                cfg.users.insert(name.to_string(), password.to_string());
+            }
+            "--busy" => {
+                cfg.busy.insert(value().ok_or("--busy needs a name")?);
+            }
+            "--no-answer" => {
+                cfg.no_answer
+                    .insert(value().ok_or("--no-answer needs a name")?);
+            }
+            "--no-answer-secs" => cfg.no_answer_after = Duration::from_secs(num(&flag, value())?),
+            "--ring-ms" => cfg.ring = Duration::from_millis(num(&flag, value())?),
+            "--min-expires" => cfg.min_expires = num(&flag, value())?,
+            "--max-expires" => cfg.max_expires = num(&flag, value())?,
+            "--nonce-secs" => cfg.nonce_ttl = Duration::from_secs(num(&flag, value())?),
+            "--digest" => {
+                let v = value().ok_or("--digest needs a list")?;
+                cfg.algorithms = v
+                    .split(',')
+                    .map(|a| Algorithm::parse(a.trim()).ok_or(format!("--digest: unknown {a}")))
+                    .collect::<Result<_, _>>()?;
+                if cfg.algorithms.is_empty() {
+                    return Err("--digest needs at least one algorithm".into());
+                }
+            }
+            other => return Err(format!("unknown option {other}")),
+        }
+    }
+    if !cfg.bind.is_loopback() && !allow_non_loopback {
+        return Err(format!(
+            "refusing to listen on {} (not loopback) without --allow-non-loopback",
+            cfg.bind
+        ));
+    }
+    if sip_codes::header::DigestChallenge::new(&cfg.realm, "0").is_err() {
+        return Err(format!(
+            "--realm: not usable in a Digest challenge: {}",
+            cfg.realm
+        ));
+    }
+    if cfg.users.is_empty() {
+        cfg.users.insert("alice".into(), "secret".into());
+        cfg.users.insert("bob".into(), "secret".into());
+    }
+    cfg.max_expires = cfg.max_expires.max(cfg.min_expires);
+    cfg.default_expires = cfg.default_expires.clamp(cfg.min_expires, cfg.max_expires);
+    Ok(cfg)
+}
