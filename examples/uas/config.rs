@@ -20,6 +20,12 @@ pub struct Config {
     pub max_expires: u32,
     pub nonce_ttl: Duration,
     pub algorithms: Vec<Algorithm>,
+    pub limits: Limits,
+}
+
+/// What a production UAS bounds so that no peer can hold its memory: the body size.
+pub struct Limits {
+    pub max_body: usize,
 }
 
 pub const USAGE: &str = "\
@@ -37,6 +43,8 @@ usage: uas [options]
   --max-expires N         longest registration granted (default 7200)
   --digest ALGS           challenge algorithms in order of preference (default SHA-256,MD5)
   --nonce-secs N          nonce lifetime (default 300)
+  --max-body BYTES        largest Content-Length accepted, else 413 and, on TCP, the connection is
+                          closed (default 65536)
   -h, --help              this text
 Log level: RUST_LOG (default info: one line per request and per response).";
 
@@ -55,6 +63,7 @@ pub fn parse_args(args: impl Iterator<Item = String>) -> Result<Config, String> 
         max_expires: 7200,
         nonce_ttl: Duration::from_secs(300),
         algorithms: vec![Algorithm::Sha256, Algorithm::Md5],
+        limits: Limits { max_body: 65536 },
     };
     let mut allow_non_loopback = false;
     let mut args = args.peekable();
@@ -96,6 +105,7 @@ pub fn parse_args(args: impl Iterator<Item = String>) -> Result<Config, String> 
             "--min-expires" => cfg.min_expires = num(&flag, value())?,
             "--max-expires" => cfg.max_expires = num(&flag, value())?,
             "--nonce-secs" => cfg.nonce_ttl = Duration::from_secs(num(&flag, value())?),
+            "--max-body" => cfg.limits.max_body = num(&flag, value())?,
             "--digest" => {
                 let v = value().ok_or("--digest needs a list")?;
                 cfg.algorithms = v

@@ -7,10 +7,13 @@
 //!
 //! It answers OPTIONS (200 with Allow, Accept, Supported), REGISTER (Digest challenge with SHA-256 and
 //! MD5, 423 with Min-Expires, 200 with the bindings of an in-memory registrar), INVITE (100, 180, 200
-//! with Contact and an SDP answer; 404, 486, 420, 415, 488), ACK, BYE and CANCEL (200 and 487), 405
-//! with Allow for a method it knows but does not implement, 501 for one it does not know, 483 for
-//! Max-Forwards 0, and 400 for a malformed request it can still answer. Retransmitted requests get the
-//! same response again (server transactions with the RFC 3261 timers, `transaction.rs`).
+//! with Contact and an SDP answer; 404, 486, 480, 420, 415, 406, 488), ACK, BYE and CANCEL (200 and
+//! 487), 405 with Allow for a method it knows but does not implement, 501 for one it does not know
+//! (methods are case-sensitive), 416 for a Request-URI that is not `sip:` or `sips:`, 483 for
+//! Max-Forwards 0, 505 for a SIP version other than 2.0, 413 for a body above `--max-body`, and 400 for
+//! a malformed request it can still answer (statelessly, with a `Warning: 399` that says why).
+//! Retransmitted requests get the same response again (server transactions with the RFC 3261 timers,
+//! `transaction.rs`).
 //!
 //! # Why `ezk-sip-types` parses the requests
 //!
@@ -22,19 +25,23 @@
 //!   websockets); its line splitter quietly skips a header line without a colon and reads a bad
 //!   Content-Length as 0, where this server wants to answer 400.
 //! - `ezk-sip-types` (kbalt/ezk): maintained with the ezk stack (edition 2024), `forbid(unsafe_code)`,
-//!   nom parsers checked against the RFC 4475 torture messages. Headers stay in an ordered multimap of
+//!   nom parsers (lenient: `syntax.rs` and `address.rs` check the grammar this server wants strict,
+//!   see `tests/data/rfc4475`). Headers stay in an ordered multimap of
 //!   raw values keyed by name, so unknown headers are kept verbatim and in order, and a typed header
 //!   (Via, CSeq, Authorization, Contact, …) is decoded only when asked for, so a broken header the
 //!   server never reads does not reject the request. Its Digest types cover RFC 8760 (SHA-256).
 //!
 //! The parser is used to read requests only; every response goes through a `sip_codes` builder.
 
+mod address;
 mod config;
 mod digest;
+mod invite;
 mod parse;
 mod registrar;
 mod sdp;
 mod server;
+mod syntax;
 mod tcp;
 mod transaction;
 mod uas;

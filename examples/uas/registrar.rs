@@ -48,6 +48,18 @@ pub fn on_register(
     tag: &Token,
 ) {
     let cfg = &server.cfg;
+    // §10.2: the To of a REGISTER is the address of record, a SIP or SIPS URI; another scheme is a
+    // malformed registration, refused before any challenge (RFC 4475 §3.3.4).
+    if !matches!(
+        crate::syntax::scheme(&req.to_uri).as_deref(),
+        Some("sip" | "sips")
+    ) {
+        let r = status::BadRequest::builder()
+            .reply_to(rh)
+            .to_tag(tag.clone())
+            .build();
+        return server.respond(st, key, r);
+    }
     // §10.3 steps 4–6: authenticate, and the authenticated user may only register itself.
     let user = match authenticate(server, st, req) {
         Ok(user) => user,
@@ -213,7 +225,7 @@ fn authenticate(server: &Server, st: &mut State, req: &Request) -> Result<String
             algorithm,
             qop,
         };
-        let expected = digest::expected_response(&c, password, &req.method.to_string());
+        let expected = digest::expected_response(&c, password, &req.method_name);
         if !expected.eq_ignore_ascii_case(c.response) {
             warn!("digest: wrong response for {}", c.username);
             continue;

@@ -2,18 +2,17 @@
 
 use crate::Config;
 use crate::digest::Nonces;
-use crate::parse::{self, Rejected};
+use crate::parse::{self, Method, Rejected};
 use crate::registrar::Registrar;
 use crate::transaction::{T4, Table, TxKey, TxState, Txn};
 use crate::uas;
 use crate::wire::{log_response, random_seed, stamp_received, wire};
 use bytes::Bytes;
-use ezk_sip_types::Method;
-use ezk_sip_types::print::AppendCtx;
 use sip_codes::header::Token;
 use sip_codes::{RequestHeaders, Response};
 use std::collections::HashMap;
 use std::fmt;
+use std::hash::{Hash, Hasher};
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -152,35 +151,37 @@ impl Server {
 
     /// Entry point for one datagram or one framed stream message.
     pub fn handle(self: &Arc<Self>, data: Bytes, peer: Peer) {
-        let req = match parse::parse_request(data.clone()) {
+        let limits = parse::Limits {
+            max_body: self.cfg.limits.max_body,
+            stream: peer.reliable(),
+        };
+        let req = match parse::parse_request(data.clone(), &limits) {
             Ok(req) => req,
             Err(Rejected::Response) => {
                 debug!("{peer}: a response; a UAS has no client transactions, dropped");
                 return;
             }
-            Err(Rejected::Malformed(why)) => return self.malformed(&data, &peer, &why),
+            Err(Rejected::Answer(reject)) => return self.reject(&data, &peer, &reject),
         };
         info!(
             "<- {} {} {peer} call-id={} cseq={} {}",
-            req.method,
-            req.uri.default_print_ctx(),
-            req.call_id,
-            req.cseq.cseq,
-            req.cseq.method
+            req.method_name, req.uri_text, req.call_id, req.cseq, req.method_name
         );
         let source = peer.source();
         let peer = peer.response_target(&req.via);
         let rh = match RequestHeaders::from_message(&req.text) {
             Ok(rh) => stamp_received(rh, &req.via, source),
             Err(e) => {
-                warn!("{peer}: request headers not usable ({e}); dropped");
+                // A value no response can carry (a control character in a quoted-pair, RFC 3261 §25.1
+                // allows it; sip_codes::header::HeaderValue does not): no response can be made.
+                warn!("{peer}: request headers cannot be copied into a response ({e}); dropped");
                 return;
             }
         };
         let key = TxKey::of(&req);
         let mut st = self.lock();
 
-        if req.method == Method::ACK {
+        if req.method == Method::Ack {
             if let Some(tx) = st.table.txns.get_mut(&key) {
                 match tx.state {
                     TxState::Completed => {
@@ -201,7 +202,7 @@ impl Server {
                 }
             }
             // ACK for a 2xx: a request of its own, for the UAS core (§13.3.1.4, §17.1.1.3).
-            let ack_key = (req.call_id.clone(), req.cseq.cseq);
+            let ack_key = (req.call_id.clone(), req.cseq);
             if st.table.pending_acks.remove(&ack_key).is_none() {
                 debug!("ACK with no 2xx waiting for it (call-id={})", req.call_id);
             }
@@ -229,7 +230,7 @@ impl Server {
             Txn {
                 id,
                 state: TxState::Proceeding,
-                is_invite: req.method == Method::INVITE,
+                is_invite: req.method == Method::Invite,
                 peer: peer.clone(),
                 to_tag,
                 last: None,
@@ -239,16 +240,37 @@ impl Server {
         uas::on_request(self, &mut st, &key, &req, &rh, &peer);
     }
 
-    /// A request the parser refused: 400 if the transaction headers can still be read, else dropped.
-    fn malformed(self: &Arc<Self>, data: &[u8], peer: &Peer, why: &str) {
-        let text = String::from_utf8_lossy(data);
-        let is_ack = text.trim_start().starts_with("ACK ");
-        match RequestHeaders::from_message(&text) {
-            Ok(rh) if !is_ack => {
-                warn!("<- malformed request from {peer} ({why}); answering 400");
-                self.send_stateless(peer, &uas::bad_request(&rh, self.new_tag()));
-            }
-            _ => warn!("<- malformed message from {peer} ({why}); dropped"),
+    /// A message the parser refused: the response it asks for (400, 413, 505), sent statelessly back
+    /// to where the message came from, if its transaction headers can be read and it is no ACK (an ACK
+    /// is never answered, §17.2.1); else dropped.
+    pub fn reject(&self, data: &[u8], peer: &Peer, reject: &parse::Reject) {
+        let rh = if data.starts_with(b"ACK ") {
+            None
+        } else {
+            parse::answerable(data)
+        };
+        let Some(rh) = rh else {
+            warn!("<- {peer}: {}; no response possible, dropped", reject.why);
+            return;
+        };
+        warn!("<- {peer}: refused, {}", reject.why);
+        let tag = self.stateless_tag(&rh);
+        self.send_stateless(
+            peer,
+            &uas::refusal(&rh, tag, reject, &self.local.to_string()),
+        );
+    }
+
+    /// The To tag of a stateless response: the same for every retransmission of a request (RFC 3261
+    /// §8.2.7), and unguessable from outside (keyed with the server's random seed).
+    fn stateless_tag(&self, rh: &RequestHeaders) -> Token {
+        let mut h = std::hash::DefaultHasher::new();
+        self.tag_seed.hash(&mut h);
+        for v in [rh.from(), rh.call_id(), rh.cseq()] {
+            v.as_str().hash(&mut h);
         }
+        rh.vias().first().map(|v| v.as_str()).hash(&mut h);
+        let mixed = h.finish() & 0xffff_ffff_ffff;
+        Token::new(format!("s{mixed:x}")).unwrap_or_else(|_| unreachable!("hex is a token"))
     }
 }

@@ -1,9 +1,11 @@
-//! TCP: the listener and one task per connection; messages framed by Content-Length (RFC 3261 §18.3).
+//! TCP: the listener and one task per connection; messages framed by Content-Length (RFC 3261 §18.3),
+//! which a stream must carry (§20.14): a message without it, with two, or with one that is no number
+//! is answered 400 if its head allows, one whose body is above `--max-body` 413, and the connection is
+//! then closed, its framing being lost (RFC 4475 §3.1.2.3, §3.3.9).
 
+use crate::parse::{Reject, RejectCode};
 use crate::server::{Peer, Server};
-use bytes::{Buf, Bytes, BytesMut};
-use ezk_sip_types::Name;
-use ezk_sip_types::msg::{Line, PullParser};
+use bytes::{Buf, BytesMut};
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
@@ -12,7 +14,7 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::mpsc;
 use tracing::warn;
 
-/// The largest message head accepted on a stream before the connection is dropped.
+/// The largest message head accepted on a stream; a longer one closes the connection.
 pub const MAX_HEAD: usize = 16 * 1024;
 
 pub async fn tcp_loop(server: Arc<Server>, listener: TcpListener) {
@@ -54,14 +56,19 @@ async fn tcp_conn(server: Arc<Server>, stream: TcpStream, from: SocketAddr) {
                 .take_while(|b| matches!(b, b'\r' | b'\n'))
                 .count();
             buf.advance(skip);
-            match frame(&buf) {
-                Ok(Some(n)) => {
+            match frame(&buf, server.cfg.limits.max_body) {
+                Frame::Complete(n) => {
                     let msg = buf.split_to(n).freeze();
                     server.handle(msg, peer.clone());
                 }
-                Ok(None) => break,
-                Err(e) => {
-                    warn!("tcp:{from}: {e}; closing the connection");
+                Frame::NeedHead | Frame::NeedBody => break,
+                Frame::HeadTooLong => {
+                    warn!("tcp:{from}: message head too long; closing the connection");
+                    break 'read;
+                }
+                Frame::Reject(head_end, reject) => {
+                    // The framing is lost: answer if the head allows it, then close.
+                    server.reject(&buf[..head_end], &peer, &reject);
                     break 'read;
                 }
             }
@@ -72,41 +79,108 @@ async fn tcp_conn(server: Arc<Server>, stream: TcpStream, from: SocketAddr) {
     drop(writer);
 }
 
-/// Cuts one message from the front of a stream buffer (RFC 3261 §18.3: framing by Content-Length).
-/// `Ok(None)`: more bytes are needed. `Ok(Some(n))`: the first `n` bytes are one message.
-/// Leading CRLFs (keep-alives, RFC 5626 §3.5.1) must have been skipped by the caller.
-pub fn frame(buf: &[u8]) -> Result<Option<usize>, String> {
-    let Some(head_end) = memfind(buf, b"\r\n\r\n").map(|i| i + 4) else {
-        return if buf.len() > MAX_HEAD {
-            Err("message head too long".into())
-        } else {
-            Ok(None)
-        };
-    };
-    let src = Bytes::copy_from_slice(&buf[..head_end]);
-    let mut lines = PullParser::new(&src, 0);
-    let mut content_length = 0usize;
-    let _ = lines.next();
-    for line in lines {
-        let line = line.map_err(|_| "incomplete head".to_string())?;
-        let line = std::str::from_utf8(line).map_err(|_| "header is not UTF-8".to_string())?;
-        if let Ok((_, l)) = Line::parse(&src, line)
-            && l.name == Name::CONTENT_LENGTH
-        {
-            content_length = l
-                .value
-                .trim()
-                .parse()
-                .map_err(|_| "bad Content-Length".to_string())?;
-        }
-    }
-    if content_length > 1 << 20 {
-        return Err("body too large".into());
-    }
-    let total = head_end + content_length;
-    Ok((buf.len() >= total).then_some(total))
+/// What the front of a stream buffer holds.
+#[derive(Debug)]
+pub enum Frame {
+    /// One whole message of this many bytes.
+    Complete(usize),
+    NeedHead,
+    NeedBody,
+    HeadTooLong,
+    /// A head (this long) whose framing cannot be trusted: answer it and close.
+    Reject(usize, Reject),
 }
 
-fn memfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
+/// Cuts one message from the front of a stream buffer (RFC 3261 §18.3: framing by Content-Length, which
+/// a stream must carry, §20.14). Leading CRLFs must have been skipped by the caller.
+pub fn frame(buf: &[u8], max_body: usize) -> Frame {
+    let Some(head_end) = buf.windows(4).position(|w| w == b"\r\n\r\n").map(|i| i + 4) else {
+        return if buf.len() > MAX_HEAD {
+            Frame::HeadTooLong
+        } else {
+            Frame::NeedHead
+        };
+    };
+    if head_end > MAX_HEAD {
+        return Frame::HeadTooLong;
+    }
+    let mut lengths = Vec::new();
+    for line in buf[..head_end].split(|&b| b == b'\n').skip(1) {
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        let Some(colon) = line.iter().position(|&b| b == b':') else {
+            continue;
+        };
+        let name = line[..colon].trim_ascii();
+        if name.eq_ignore_ascii_case(b"Content-Length") || name.eq_ignore_ascii_case(b"l") {
+            lengths.push(String::from_utf8_lossy(&line[colon + 1..]).to_string());
+        }
+    }
+    let length = match &lengths[..] {
+        [] => Err("no Content-Length on a stream"),
+        [v] => crate::syntax::digits::<usize>(v).ok_or("Content-Length is not a number"),
+        _ => Err("more than one Content-Length header"),
+    };
+    let length = match length {
+        Ok(n) => n,
+        Err(why) => {
+            let reject = Reject {
+                code: RejectCode::BadRequest,
+                why: why.into(),
+            };
+            return Frame::Reject(head_end, reject);
+        }
+    };
+    if length > max_body {
+        let reject = Reject {
+            code: RejectCode::TooLarge,
+            why: format!("body of {length} bytes, above the limit of {max_body}"),
+        };
+        return Frame::Reject(head_end, reject);
+    }
+    let total = head_end + length;
+    if buf.len() >= total {
+        Frame::Complete(total)
+    } else {
+        Frame::NeedBody
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEAD: &str = "OPTIONS sip:a@b SIP/2.0\r\nVia: SIP/2.0/TCP h;branch=z9hG4bK1\r\n";
+
+    fn f(rest: &str) -> Frame {
+        frame(format!("{HEAD}{rest}").as_bytes(), 100)
+    }
+
+    #[test]
+    fn framing() {
+        assert!(matches!(
+            f("Content-Length: 2\r\n\r\nab"),
+            Frame::Complete(_)
+        ));
+        assert!(matches!(f("l: 3\r\n\r\nab"), Frame::NeedBody));
+        assert!(matches!(f("Content-Length: 0\r\n"), Frame::NeedHead));
+        for bad in [
+            "Content-Length: abc\r\n\r\n",
+            "Content-Length: -1\r\n\r\n",
+            "\r\n",
+            "Content-Length: 1\r\nContent-Length: 1\r\n\r\nx",
+        ] {
+            let Frame::Reject(_, r) = f(bad) else {
+                panic!("{bad}")
+            };
+            assert_eq!(r.code, RejectCode::BadRequest, "{bad}");
+        }
+        let Frame::Reject(_, r) = f("Content-Length: 101\r\n\r\n") else {
+            panic!()
+        };
+        assert_eq!(r.code, RejectCode::TooLarge);
+        assert!(matches!(
+            frame(&[b'a'; MAX_HEAD + 1], 100),
+            Frame::HeadTooLong
+        ));
+    }
 }

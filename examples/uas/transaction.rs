@@ -12,9 +12,9 @@
 //!   own (new branch) matched by Call-ID and CSeq number; given up after 64·T1.
 //! - Non-INVITE, final: Completed; removed after Timer J (64·T1 over UDP, 0 over TCP).
 
+use crate::parse::Method;
 use crate::server::{Peer, Server, State};
 use crate::wire::{log_response, status_of, wire};
-use ezk_sip_types::Method;
 use sip_codes::Response;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -38,15 +38,16 @@ impl TxKey {
     /// its branch (which only exists while a non-2xx final response waits for it). A branch without
     /// the RFC 3261 magic cookie falls back to the Call-ID and CSeq number (RFC 2543 matching, coarse).
     pub fn of(req: &crate::parse::Request) -> Self {
-        let method = if req.method == Method::ACK {
-            Method::INVITE.to_string()
+        let method = if req.method == Method::Ack {
+            "INVITE".to_string()
         } else {
-            req.method.to_string()
+            req.method_name.clone()
         };
-        let branch = if req.branch.starts_with("z9hG4bK") {
+        // The magic cookie alone is no transaction identifier (RFC 4475 §3.2.1): RFC 2543 matching.
+        let branch = if req.branch.len() > 7 && req.branch.starts_with("z9hG4bK") {
             req.branch.clone()
         } else {
-            format!("2543|{}|{}|{:?}", req.call_id, req.cseq.cseq, req.from_tag)
+            format!("2543|{}|{}|{:?}", req.call_id, req.cseq, req.from_tag)
         };
         Self {
             branch,
@@ -77,7 +78,7 @@ pub struct Txn {
     /// The last response sent, as wire bytes, and its status code.
     pub last: Option<(Arc<Vec<u8>>, u16)>,
     /// INVITE: what the UAS core needs to answer later (after ringing) or with 487 on CANCEL.
-    pub invite: Option<Arc<crate::uas::InviteCtx>>,
+    pub invite: Option<Arc<crate::invite::InviteCtx>>,
 }
 
 /// A 2xx to an INVITE that waits for its ACK.
@@ -102,14 +103,15 @@ impl Table {
 }
 
 impl Server {
-    /// Sends a response in a server transaction and moves it along (see `transaction.rs`).
+    /// Sends a response in a server transaction and moves it along (see the top of this file).
     pub fn respond(self: &Arc<Self>, st: &mut State, key: &TxKey, resp: Response) {
-        let bytes = Arc::new(wire(&resp));
-        let code = status_of(&bytes);
+        let bytes = wire(&resp);
         let Some(tx) = st.table.txns.get_mut(key) else {
-            warn!("no transaction for a {code} response; dropped");
+            warn!("no transaction for a {} response; dropped", resp.code());
             return;
         };
+        let bytes = Arc::new(bytes);
+        let code = status_of(&bytes);
         log_response(&tx.peer, &bytes, false);
         self.send_bytes(&tx.peer, &bytes);
         tx.last = Some((bytes.clone(), code));

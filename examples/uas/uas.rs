@@ -1,15 +1,14 @@
 //! The UAS core (RFC 3261 §8.2, §10.3, §13.3, §15): what to answer. Every response here is made by a
 //! `sip_codes` builder, so a response missing a header its RFC requires does not compile.
 
-use crate::parse::Request;
+use crate::parse::{Method, Reject, RejectCode, Request};
 use crate::server::{Peer, Server, State};
 use crate::transaction::{TxKey, TxState};
 use ezk_sip_types::header::typed::Require;
-use ezk_sip_types::{Method, Name};
-use sip_codes::header::{Contact, MediaType, Method as M, OptionTag, Token, Uri};
+use sip_codes::header::{MediaType, Method as M, OptionTag, Token, Warning};
 use sip_codes::{RequestHeaders, Response, status};
 use std::sync::Arc;
-use tracing::{info, warn};
+use tracing::info;
 
 /// Methods this UAS implements (the Allow header of 200 to OPTIONS and of 405).
 const ALLOW: [M; 6] = [
@@ -33,15 +32,10 @@ const KNOWN_UNSUPPORTED: [&str; 8] = [
     "REFER",
 ];
 
-/// What the UAS core keeps of an INVITE until it is answered.
-pub struct InviteCtx {
-    pub rh: RequestHeaders,
-    pub call_id: String,
-    pub cseq: u32,
-    pub peer: Peer,
-    pub user: String,
-    pub remote_tag: Option<String>,
-    pub answer: Result<String, &'static str>,
+/// Whether a method is one this UAS knows (implemented or not), compared case-sensitively (RFC 3261
+/// §7.1); for any other, 501 (§8.2.1, §21.5.2).
+pub fn is_known_method(name: &str) -> bool {
+    ALLOW.iter().any(|m| m.as_str() == name) || KNOWN_UNSUPPORTED.contains(&name)
 }
 
 pub fn on_request(
@@ -53,7 +47,6 @@ pub fn on_request(
     peer: &Peer,
 ) {
     let tag = st.table.txns[key].to_tag.clone();
-    let method = req.method.to_string();
 
     // Max-Forwards 0 (RFC 3261 §16.3 step 3, applied by this UAS as the issue asks).
     if req.max_forwards == Some(0) {
@@ -64,16 +57,9 @@ pub fn on_request(
         return server.respond(st, key, r);
     }
 
-    // §8.2.1 method inspection.
-    let supported = [
-        Method::INVITE,
-        Method::BYE,
-        Method::CANCEL,
-        Method::OPTIONS,
-        Method::REGISTER,
-    ];
-    if !supported.contains(&req.method) {
-        let r = if KNOWN_UNSUPPORTED.contains(&method.as_str()) {
+    // §8.2.1 method inspection, case-sensitive (§7.1): `invite` is an unknown method.
+    if req.method == Method::Other {
+        let r = if KNOWN_UNSUPPORTED.contains(&req.method_name.as_str()) {
             status::MethodNotAllowed::builder()
                 .reply_to(rh)
                 .to_tag(tag.clone())
@@ -88,7 +74,16 @@ pub fn on_request(
         return server.respond(st, key, r);
     }
 
-    if req.method == Method::CANCEL {
+    // §8.2.2.1: a Request-URI scheme this UAS does not serve (it serves sip and sips only).
+    if req.uri.is_none() {
+        let r = status::UnsupportedUriScheme::builder()
+            .reply_to(rh)
+            .to_tag(tag.clone())
+            .build();
+        return server.respond(st, key, r);
+    }
+
+    if req.method == Method::Cancel {
         return on_cancel(server, st, key, req, rh, &tag);
     }
 
@@ -114,7 +109,7 @@ pub fn on_request(
         return server.respond(st, key, r);
     }
 
-    if req.method == Method::OPTIONS {
+    if req.method == Method::Options {
         let r = status::Ok::builder()
             .reply_to(rh)
             .to_tag(tag.clone())
@@ -123,10 +118,10 @@ pub fn on_request(
             .supported(Vec::<OptionTag>::new())
             .build();
         server.respond(st, key, r)
-    } else if req.method == Method::REGISTER {
+    } else if req.method == Method::Register {
         crate::registrar::on_register(server, st, key, req, rh, &tag)
-    } else if req.method == Method::INVITE {
-        on_invite(server, st, key, req, rh, &tag, peer)
+    } else if req.method == Method::Invite {
+        crate::invite::on_invite(server, st, key, req, rh, &tag, peer)
     } else {
         on_bye(server, st, key, req, rh, &tag)
     }
@@ -142,7 +137,7 @@ fn on_cancel(
 ) {
     // §9.2: the CANCEL matches the INVITE transaction with the same branch and sent-by.
     let invite_key = TxKey {
-        method: Method::INVITE.to_string(),
+        method: "INVITE".to_string(),
         ..key.clone()
     };
     let Some(inv_tx) = st.table.txns.get(&invite_key) else {
@@ -202,142 +197,32 @@ fn on_bye(
     server.respond(st, key, r)
 }
 
-fn on_invite(
-    server: &Arc<Server>,
-    st: &mut State,
-    key: &TxKey,
-    req: &Request,
-    rh: &RequestHeaders,
-    tag: &Token,
-    peer: &Peer,
-) {
-    let cfg = &server.cfg;
-    let user = req.uri_user().unwrap_or_default().to_string();
-    // §8.2.2.1: a callee this UAS does not serve.
-    if !cfg.users.contains_key(&user) && !st.registrar.is_registered(&user) {
-        let r = status::NotFound::builder()
-            .reply_to(rh)
-            .to_tag(tag.clone())
-            .build();
-        return server.respond(st, key, r);
-    }
-    // §8.2.3: only SDP bodies are understood.
-    let content_type = req.first(&Name::CONTENT_TYPE);
-    let is_sdp = |ct: &str| {
-        ct.split(';')
-            .next()
-            .is_some_and(|m| m.trim().eq_ignore_ascii_case("application/sdp"))
-    };
-    if !req.body.is_empty() && !content_type.as_deref().is_some_and(is_sdp) {
-        let r = status::UnsupportedMediaType::builder()
-            .reply_to(rh)
-            .to_tag(tag.clone())
-            .accept(MediaType::APPLICATION_SDP)
-            .build();
-        return server.respond(st, key, r);
-    }
-    if cfg.busy.contains(&user) {
-        let r = status::BusyHere::builder()
-            .reply_to(rh)
-            .to_tag(tag.clone())
-            .build();
-        return server.respond(st, key, r);
-    }
-    let answer = crate::sdp::answer(&req.body, server.local.ip());
-    if let Err(why) = &answer {
-        warn!("SDP offer not acceptable: {why}");
-        let r = status::NotAcceptableHere::builder()
-            .reply_to(rh)
-            .to_tag(tag.clone())
-            .build();
-        return server.respond(st, key, r);
-    }
-
-    let ctx = Arc::new(InviteCtx {
-        rh: rh.clone(),
-        call_id: req.call_id.clone(),
-        cseq: req.cseq.cseq,
-        peer: peer.clone(),
-        user: user.clone(),
-        remote_tag: req.from_tag.clone(),
-        answer,
-    });
-    if let Some(tx) = st.table.txns.get_mut(key) {
-        tx.invite = Some(ctx.clone());
-    }
-    // §17.2.1: 100 Trying at once (without a To tag, §8.2.6.1), then ringing.
-    let trying = status::Trying::builder().reply_to(rh).build();
-    server.respond(st, key, trying);
-    let ringing = status::Ringing::builder()
-        .reply_to(rh)
-        .to_tag(tag.clone())
-        .build();
-    server.respond(st, key, ringing);
-
-    let id = st.table.txns[key].id;
-    if cfg.no_answer.contains(&user) {
-        server.after(cfg.no_answer_after, key.clone(), id, |server, st, key| {
-            if let Some(inv) = proceeding(st, key) {
-                let tag = st.table.txns[key].to_tag.clone();
-                let r = status::TemporarilyUnavailable::builder()
-                    .reply_to(&inv.rh)
-                    .to_tag(tag.clone())
-                    .build();
-                server.respond(st, key, r);
+/// The stateless response to a request the parser refused (see `Server::reject`). What was wrong goes
+/// into a `Warning: 399` (RFC 3261 §20.43), not the reason phrase: §21.4.1 suggests the phrase, but a
+/// peer that looks for a header name anywhere in the message (sipp does) would then read the phrase
+/// for the header.
+pub fn refusal(rh: &RequestHeaders, tag: Token, reject: &Reject, agent: &str) -> Response {
+    let warning = Warning::new(399, agent, &reject.why).ok();
+    match reject.code {
+        RejectCode::BadRequest => {
+            let b = status::BadRequest::builder().reply_to(rh).to_tag(tag);
+            match warning {
+                Some(w) => b.warning(w).build(),
+                None => b.build(),
             }
-        });
-    } else if cfg.ring.is_zero() {
-        answer_invite(server, st, key);
-    } else {
-        server.after(cfg.ring, key.clone(), id, |server, st, key| {
-            answer_invite(server, st, key)
-        });
-    }
-}
-
-fn proceeding(st: &State, key: &TxKey) -> Option<Arc<InviteCtx>> {
-    let tx = st.table.txns.get(key)?;
-    (tx.state == TxState::Proceeding)
-        .then(|| tx.invite.clone())
-        .flatten()
-}
-
-/// 200 to INVITE with Contact and the SDP answer; the dialog starts (§12.1.1).
-fn answer_invite(server: &Arc<Server>, st: &mut State, key: &TxKey) {
-    let Some(inv) = proceeding(st, key) else {
-        return;
-    };
-    let tag = st.table.txns[key].to_tag.clone();
-    let transport = if inv.peer.reliable() {
-        ";transport=tcp"
-    } else {
-        ""
-    };
-    let sdp = inv.answer.clone().unwrap_or_default();
-    let r = match Uri::new(&format!("sip:{}@{}{transport}", inv.user, server.local)) {
-        Ok(uri) => status::Ok::for_invite()
-            .reply_to(&inv.rh)
-            .to_tag(tag.clone())
-            .contact(Contact::new(uri))
-            .body(MediaType::APPLICATION_SDP, sdp.into_bytes())
+        }
+        RejectCode::TooLarge => {
+            let b = status::RequestEntityTooLarge::builder()
+                .reply_to(rh)
+                .to_tag(tag);
+            match warning {
+                Some(w) => b.warning(w).build(),
+                None => b.build(),
+            }
+        }
+        RejectCode::VersionNotSupported => status::VersionNotSupported::builder()
+            .reply_to(rh)
+            .to_tag(tag)
             .build(),
-        // A user name that is no URI user part (it matched a configured or registered one).
-        Err(_) => status::ServerInternalError::builder()
-            .reply_to(&inv.rh)
-            .to_tag(tag.clone())
-            .build(),
-    };
-    if let Some(remote) = &inv.remote_tag {
-        st.dialogs
-            .insert((inv.call_id.clone(), tag.to_string()), remote.clone());
     }
-    server.respond(st, key, r);
-}
-
-/// 400 for a request the parser refused but whose transaction headers are readable.
-pub fn bad_request(rh: &RequestHeaders, tag: Token) -> Response {
-    status::BadRequest::builder()
-        .reply_to(rh)
-        .to_tag(tag)
-        .build()
 }

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Issue 16: examples/uas against hostile and odd clients. Starts one server per group, each on a free
+# loopback port with the options the group is about, runs its Python client (stdlib only, every step
+# under `timeout`), and checks the server log for panics:
+#
+#   rfc4475.py     the RFC 4475 torture messages of tests/data/rfc4475, UDP and TCP
+#   syntax.py      request grammar: case-sensitive methods, 505, 416, 400 where one is possible
+#
+#   tests/hardening/run.sh                      # builds the example
+#   UAS_BIN=target/debug/examples/uas tests/hardening/run.sh
+#
+# Prints the PASS/FAIL lines of every client, then "hardening: N passed, N failed"; exits non-zero on any
+# failure. Needs python3.
+set -u -o pipefail
+
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+cd "$root"
+out="${HARDENING_OUT:-$root/target/hardening}"
+rm -rf "$out"
+mkdir -p "$out"
+if [ -z "${UAS_BIN:-}" ]; then
+    timeout 900 cargo build --example uas || { echo "hardening/run.sh: cargo build failed"; exit 1; }
+    UAS_BIN="$root/target/debug/examples/uas"
+fi
+. "$root/tests/sipp/uas.sh"
+
+passed=0
+failed=0
+failures=()
+group() { # name bin seconds server-args... -- client-args...
+    local name="$1" bin="$2" secs="$3"
+    shift 3
+    local args=()
+    while [ "$#" -gt 0 ] && [ "$1" != "--" ]; do args+=("$1"); shift; done
+    shift
+    local port
+    port=$(free_port)
+    local log="$out/$name.uas.log"
+    if ! start_uas "$bin" "$port" "$log" "${args[@]}"; then
+        failed=$((failed + 1)); failures+=("$name: server did not start"); return
+    fi
+    local client=("$@")
+    client=("${client[@]//@PORT@/$port}")
+    client=("${client[@]//@PID@/$uas_pid}")
+    local start end
+    start=$(date +%s%N)
+    while IFS= read -r line; do
+        echo "$line"
+        case "$line" in
+            PASS*) passed=$((passed + 1)) ;;
+            FAIL*) failed=$((failed + 1)); failures+=("$name: ${line#FAIL  }") ;;
+        esac
+    done < <(timeout "$secs" python3 "${client[@]}" 2>&1 || echo "FAIL  $name: client exited non-zero or timed out")
+    end=$(date +%s%N)
+    stop_uas
+    trap - EXIT
+    if grep -qE "panicked|RUST_BACKTRACE" "$log"; then
+        echo "FAIL  $name: the server panicked (see $log)"
+        failed=$((failed + 1)); failures+=("$name: panic")
+    fi
+    printf '      (%s: %d ms; server log %s)\n' "$name" $(((end - start) / 1000000)) "$log"
+}
+
+h="$here"
+group rfc4475 "$UAS_BIN" 240 --user vivekg:x --user user:x --user j.user:x --user UserB:x \
+    -- "$h/rfc4475.py" @PORT@
+group syntax "$UAS_BIN" 120 -- "$h/syntax.py" @PORT@
+
+[ "$failed" -gt 0 ] && printf 'failed: %s\n' "${failures[@]}"
+echo "hardening: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
