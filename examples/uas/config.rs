@@ -23,10 +23,19 @@ pub struct Config {
     pub limits: Limits,
 }
 
-/// What a production UAS bounds so that no peer can hold its memory: the body size.
+/// What a production UAS bounds so that no peer can hold its memory or file descriptors: TCP
+/// connections (count, silence, slow heads and bodies) and body size.
 pub struct Limits {
+    pub tcp_idle: Duration,
+    pub tcp_head: Duration,
+    pub tcp_max_conns: usize,
     pub max_body: usize,
 }
+
+/// Default of `--tcp-max-conns`, lowered at start-up below the open-file limit.
+const DEFAULT_TCP_MAX_CONNS: usize = 1000;
+/// File descriptors kept for everything but TCP connections (sockets, runtime, logs).
+const FD_RESERVE: usize = 64;
 
 pub const USAGE: &str = "\
 usage: uas [options]
@@ -45,6 +54,12 @@ usage: uas [options]
   --nonce-secs N          nonce lifetime (default 300)
   --max-body BYTES        largest Content-Length accepted, else 413 and, on TCP, the connection is
                           closed (default 65536)
+  --tcp-idle-secs N       close a TCP connection after N s with nothing received or sent (default 300)
+  --tcp-head-secs N       a message head must arrive whole within N s of its first byte (of the accept,
+                          for a connection's first message), and its body within N s more; else the
+                          connection is closed (default 10)
+  --tcp-max-conns N       TCP connections served at once; beyond that, new ones are closed as soon as
+                          accepted (default 1000, lowered at start-up to the open-file limit minus 64)
   -h, --help              this text
 Log level: RUST_LOG (default info: one line per request and per response).";
 
@@ -63,13 +78,25 @@ pub fn parse_args(args: impl Iterator<Item = String>) -> Result<Config, String> 
         max_expires: 7200,
         nonce_ttl: Duration::from_secs(300),
         algorithms: vec![Algorithm::Sha256, Algorithm::Md5],
-        limits: Limits { max_body: 65536 },
+        limits: Limits {
+            tcp_idle: Duration::from_secs(300),
+            tcp_head: Duration::from_secs(10),
+            tcp_max_conns: DEFAULT_TCP_MAX_CONNS,
+            max_body: 65536,
+        },
     };
     let mut allow_non_loopback = false;
+    let mut max_conns_given = false;
     let mut args = args.peekable();
     fn num<T: std::str::FromStr>(flag: &str, v: Option<String>) -> Result<T, String> {
         let v = v.ok_or(format!("{flag} needs a value"))?;
         v.parse().map_err(|_| format!("{flag}: not a number: {v}"))
+    }
+    fn secs(flag: &str, v: Option<String>) -> Result<Duration, String> {
+        match num(flag, v)? {
+            0 => Err(format!("{flag} must be at least 1")),
+            n => Ok(Duration::from_secs(n)),
+        }
     }
     while let Some(flag) = args.next() {
         let (flag, inline) = match flag.split_once('=') {
@@ -106,6 +133,12 @@ pub fn parse_args(args: impl Iterator<Item = String>) -> Result<Config, String> 
             "--max-expires" => cfg.max_expires = num(&flag, value())?,
             "--nonce-secs" => cfg.nonce_ttl = Duration::from_secs(num(&flag, value())?),
             "--max-body" => cfg.limits.max_body = num(&flag, value())?,
+            "--tcp-idle-secs" => cfg.limits.tcp_idle = secs(&flag, value())?,
+            "--tcp-head-secs" => cfg.limits.tcp_head = secs(&flag, value())?,
+            "--tcp-max-conns" => {
+                cfg.limits.tcp_max_conns = num(&flag, value())?;
+                max_conns_given = true;
+            }
             "--digest" => {
                 let v = value().ok_or("--digest needs a list")?;
                 cfg.algorithms = v
@@ -135,7 +168,35 @@ pub fn parse_args(args: impl Iterator<Item = String>) -> Result<Config, String> 
         cfg.users.insert("alice".into(), "secret".into());
         cfg.users.insert("bob".into(), "secret".into());
     }
+    if cfg.limits.tcp_max_conns == 0 {
+        return Err("--tcp-max-conns must be at least 1".into());
+    }
+    if let Some(fds) = open_file_limit() {
+        let room = fds.saturating_sub(FD_RESERVE).max(1);
+        if cfg.limits.tcp_max_conns > room {
+            if max_conns_given {
+                eprintln!(
+                    "uas: warning: --tcp-max-conns {} is above what the open-file limit ({fds}) leaves \
+                     room for ({room}); accepting will pause when descriptors run out",
+                    cfg.limits.tcp_max_conns
+                );
+            } else {
+                cfg.limits.tcp_max_conns = room;
+            }
+        }
+    }
     cfg.max_expires = cfg.max_expires.max(cfg.min_expires);
     cfg.default_expires = cfg.default_expires.clamp(cfg.min_expires, cfg.max_expires);
     Ok(cfg)
+}
+
+/// The soft limit on open files of this process (Linux: `/proc/self/limits`), if known.
+fn open_file_limit() -> Option<usize> {
+    let limits = std::fs::read_to_string("/proc/self/limits").ok()?;
+    let line = limits.lines().find(|l| l.starts_with("Max open files"))?;
+    line["Max open files".len()..]
+        .split_whitespace()
+        .next()?
+        .parse()
+        .ok()
 }

@@ -13,7 +13,7 @@
 //! Max-Forwards 0, 505 for a SIP version other than 2.0, 413 for a body above `--max-body`, and 400 for
 //! a malformed request it can still answer (statelessly, with a `Warning: 399` that says why).
 //! Retransmitted requests get the same response again (server transactions with the RFC 3261 timers,
-//! `transaction.rs`).
+//! `transaction.rs`). TCP connections and bodies are bounded (`--help`; `tcp.rs`).
 //!
 //! # Why `ezk-sip-types` parses the requests
 //!

@@ -4,6 +4,7 @@ use crate::Config;
 use crate::digest::Nonces;
 use crate::parse::{self, Method, Rejected};
 use crate::registrar::Registrar;
+use crate::tcp::Conn;
 use crate::transaction::{T4, Table, TxKey, TxState, Txn};
 use crate::uas;
 use crate::wire::{log_response, random_seed, stamp_received, wire};
@@ -17,7 +18,6 @@ use std::net::SocketAddr;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use tokio::net::UdpSocket;
-use tokio::sync::mpsc;
 use tracing::{debug, info, warn};
 
 /// Where a request came from and where its responses go: over TCP on the same connection; over UDP see
@@ -25,7 +25,7 @@ use tracing::{debug, info, warn};
 #[derive(Clone)]
 pub enum Peer {
     Udp(SocketAddr),
-    Tcp(SocketAddr, mpsc::UnboundedSender<Vec<u8>>),
+    Tcp(SocketAddr, Conn),
 }
 
 impl Peer {
@@ -134,9 +134,9 @@ impl Server {
                     }
                 }
             }
-            Peer::Tcp(addr, tx) => {
-                if tx.send(bytes.to_vec()).is_err() {
-                    warn!("tcp:{addr} is closed; response dropped");
+            Peer::Tcp(addr, conn) => {
+                if !conn.send(bytes) {
+                    warn!("tcp:{addr} is closed or not reading; response dropped");
                 }
             }
         }

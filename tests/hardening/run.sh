@@ -5,6 +5,8 @@
 #
 #   rfc4475.py     the RFC 4475 torture messages of tests/data/rfc4475, UDP and TCP
 #   syntax.py      request grammar: case-sensitive methods, 505, 416, 400 where one is possible
+#   tcp_limits.py  half-open and silent connections, slow heads, the connection cap (also under a low
+#                  open-file limit, and with descriptors exhausted), partial bodies and 413
 #
 #   tests/hardening/run.sh                      # builds the example
 #   UAS_BIN=target/debug/examples/uas tests/hardening/run.sh
@@ -24,6 +26,11 @@ if [ -z "${UAS_BIN:-}" ]; then
     UAS_BIN="$root/target/debug/examples/uas"
 fi
 . "$root/tests/sipp/uas.sh"
+
+# The server under a soft open-file limit of 128 (exec keeps the PID that start_uas records).
+low_fd="$out/uas-nofile-128"
+printf '#!/bin/sh\nulimit -S -n 128 || exit 1\nexec "%s" "$@"\n' "$UAS_BIN" >"$low_fd"
+chmod +x "$low_fd"
 
 passed=0
 failed=0
@@ -63,9 +70,16 @@ group() { # name bin seconds server-args... -- client-args...
 }
 
 h="$here"
-group rfc4475 "$UAS_BIN" 240 --user vivekg:x --user user:x --user j.user:x --user UserB:x \
-    -- "$h/rfc4475.py" @PORT@
+group rfc4475 "$UAS_BIN" 240 --user vivekg:x --user user:x --user j.user:x --user UserB:x --tcp-idle-secs 2 \
+    -- "$h/rfc4475.py" @PORT@ 2
 group syntax "$UAS_BIN" 120 -- "$h/syntax.py" @PORT@
+group tcp_halfopen "$UAS_BIN" 60 --tcp-head-secs 2 -- "$h/tcp_limits.py" halfopen @PORT@ @PID@ 500 2
+group tcp_idle "$UAS_BIN" 60 --tcp-idle-secs 2 --tcp-head-secs 4 -- "$h/tcp_limits.py" idle @PORT@ @PID@ 2 4
+group tcp_cap "$UAS_BIN" 60 --tcp-max-conns 50 --tcp-head-secs 60 -- "$h/tcp_limits.py" cap @PORT@ @PID@ 50
+# The default cap under `ulimit -n 128`: 128 - 64 = 64 connections (the issue's `ulimit -n 1024` case).
+group tcp_cap_low_fd "$low_fd" 60 --tcp-head-secs 60 -- "$h/tcp_limits.py" cap @PORT@ @PID@ 64
+group tcp_emfile "$low_fd" 60 --tcp-max-conns 500 --tcp-head-secs 60 -- "$h/tcp_limits.py" emfile @PORT@ @PID@ 200
+group tcp_bodies "$UAS_BIN" 60 --tcp-head-secs 30 -- "$h/tcp_limits.py" bodies @PORT@ @PID@ 64 65536
 
 [ "$failed" -gt 0 ] && printf 'failed: %s\n' "${failures[@]}"
 echo "hardening: $passed passed, $failed failed"
