@@ -5,7 +5,7 @@ use crate::parse::Request;
 use crate::server::{Peer, Server, State};
 use crate::transaction::{TxKey, TxState};
 use ezk_sip_types::Name;
-use sip_codes::header::{Contact, MediaType, Token, Uri};
+use sip_codes::header::{Contact, HeaderName, HeaderValue, MediaType, Token, Uri};
 use sip_codes::{RequestHeaders, status};
 use std::sync::Arc;
 use tracing::warn;
@@ -19,6 +19,26 @@ pub struct InviteCtx {
     pub user: String,
     pub remote_tag: Option<String>,
     pub answer: Result<String, &'static str>,
+    /// The request's Record-Route values, in order, for the dialog-establishing responses.
+    pub record_route: Vec<String>,
+}
+
+/// RFC 3261 §12.1.1: the UAS MUST copy every Record-Route of the request, in order, into the responses
+/// that establish a dialog (2xx, and 101-199 with a To tag), so the caller learns the route set that
+/// its ACK, BYE and re-INVITE must follow.
+// TODO(builder-record-route): `RequestHeaders` and `reply_to` are about to copy Record-Route in the
+// library itself; then drop this function and its calls (the 180 and the 200 below).
+fn copy_record_route<C: status::Code, S>(
+    mut b: status::Builder<C, S>,
+    record_route: &[String],
+) -> Result<status::Builder<C, S>, sip_codes::Error> {
+    for value in record_route {
+        b = b.header(
+            HeaderName::from_static("Record-Route")?,
+            HeaderValue::new(value.as_str())?,
+        )?;
+    }
+    Ok(b)
 }
 
 /// Whether the request's Accept admits an `application/sdp` body (RFC 3261 §20.1: no Accept means
@@ -108,18 +128,20 @@ pub fn on_invite(
         user: user.clone(),
         remote_tag: req.from_tag.clone(),
         answer,
+        record_route: req.all(&Name::RECORD_ROUTE),
     });
     if let Some(tx) = st.table.txns.get_mut(key) {
         tx.invite = Some(ctx.clone());
     }
-    // §17.2.1: 100 Trying at once (without a To tag, §8.2.6.1), then ringing.
+    // §17.2.1: 100 Trying at once (without a To tag, §8.2.6.1), then ringing (with one, so it carries
+    // the Record-Route, §12.1.1).
     let trying = status::Trying::builder().reply_to(rh).build();
     server.respond(st, key, trying);
-    let ringing = status::Ringing::builder()
-        .reply_to(rh)
-        .to_tag(tag.clone())
-        .build();
-    server.respond(st, key, ringing);
+    let ringing = status::Ringing::builder().reply_to(rh).to_tag(tag.clone());
+    match copy_record_route(ringing, &ctx.record_route) {
+        Ok(ringing) => server.respond(st, key, ringing.build()),
+        Err(e) => warn!("Record-Route not copied into the 180 ({e}); 180 not sent"),
+    }
 
     let id = st.table.txns[key].id;
     if cfg.no_answer.contains(&user) {
@@ -149,7 +171,8 @@ fn proceeding(st: &State, key: &TxKey) -> Option<Arc<InviteCtx>> {
         .flatten()
 }
 
-/// 200 to INVITE with Contact and the SDP answer; the dialog starts (§12.1.1).
+/// 200 to INVITE with Contact, the request's Record-Route and the SDP answer; the dialog starts
+/// (§12.1.1).
 fn answer_invite(server: &Arc<Server>, st: &mut State, key: &TxKey) {
     let Some(inv) = proceeding(st, key) else {
         return;
@@ -162,18 +185,26 @@ fn answer_invite(server: &Arc<Server>, st: &mut State, key: &TxKey) {
         ""
     };
     let sdp = inv.answer.clone().unwrap_or_default();
-    let r = match Uri::new(&format!("sip:{}@{}{transport}", inv.user, server.local)) {
-        Ok(uri) => status::Ok::for_invite()
-            .reply_to(&inv.rh)
-            .to_tag(tag.clone())
-            .contact(Contact::new(uri))
-            .body(MediaType::APPLICATION_SDP, sdp.into_bytes())
-            .build(),
-        // A user name that is no URI user part (it matched a configured or registered one).
-        Err(_) => status::ServerInternalError::builder()
-            .reply_to(&inv.rh)
-            .to_tag(tag.clone())
-            .build(),
+    let ok = Uri::new(&format!("sip:{}@{}{transport}", inv.user, server.local))
+        .map_err(|e| e.to_string())
+        .and_then(|uri| {
+            let b = status::Ok::for_invite()
+                .reply_to(&inv.rh)
+                .to_tag(tag.clone())
+                .contact(Contact::new(uri))
+                .body(MediaType::APPLICATION_SDP, sdp.into_bytes());
+            copy_record_route(b, &inv.record_route).map_err(|e| e.to_string())
+        });
+    let r = match ok {
+        Ok(b) => b.build(),
+        // A user name that is no URI user part, or a Record-Route no header value can hold.
+        Err(e) => {
+            warn!("no 200 for call-id={}: {e}; 500 instead", inv.call_id);
+            status::ServerInternalError::builder()
+                .reply_to(&inv.rh)
+                .to_tag(tag.clone())
+                .build()
+        }
     };
     if let Some(remote) = &inv.remote_tag {
         st.dialogs.insert(dialog, remote.clone());
