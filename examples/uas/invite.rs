@@ -172,7 +172,7 @@ fn proceeding(st: &State, key: &TxKey) -> Option<Arc<InviteCtx>> {
 }
 
 /// 200 to INVITE with Contact, the request's Record-Route and the SDP answer; the dialog starts
-/// (§12.1.1).
+/// (§12.1.1) once the 200 is sent.
 fn answer_invite(server: &Arc<Server>, st: &mut State, key: &TxKey) {
     let Some(inv) = proceeding(st, key) else {
         return;
@@ -206,8 +206,10 @@ fn answer_invite(server: &Arc<Server>, st: &mut State, key: &TxKey) {
                 .build()
         }
     };
-    if let Some(remote) = &inv.remote_tag {
+    let sent = server.respond_code(st, key, r);
+    if (200..300).contains(&sent)
+        && let Some(remote) = &inv.remote_tag
+    {
         st.dialogs.insert(dialog, remote.clone());
     }
-    server.respond(st, key, r);
 }

@@ -7,13 +7,14 @@
 //!
 //! It answers OPTIONS (200 with Allow, Accept, Supported), REGISTER (Digest challenge with SHA-256 and
 //! MD5, 423 with Min-Expires, 200 with the bindings of an in-memory registrar), INVITE (100, 180, 200
-//! with Contact, the request's Record-Route and an SDP answer; 404, 486, 480, 420, 415, 406, 488), ACK,
-//! BYE and CANCEL (200 and 487), 405 with Allow for a method it knows but does not implement, 501 for
-//! one it does not know (methods are case-sensitive), 416 for a Request-URI that is not `sip:` or
-//! `sips:`, 483 for Max-Forwards 0, 505 for a SIP version other than 2.0, 413 for a body above
-//! `--max-body`, and 400 for a malformed request it can still answer (statelessly, with a `Warning: 399`
-//! that says why). Retransmitted requests get the same response again (server transactions with the RFC
-//! 3261 timers, `transaction.rs`). TCP connections and bodies are bounded (`--help`; `tcp.rs`).
+//! with Contact, the request's Record-Route and an SDP answer; 404, 486, 480, 420, 415, 406, 488, 513
+//! when the 200 would not fit a UDP datagram), ACK, BYE and CANCEL (200 and 487), 405 with Allow for a
+//! method it knows but does not implement, 501 for one it does not know (methods are case-sensitive),
+//! 416 for a Request-URI that is not `sip:` or `sips:`, 483 for Max-Forwards 0, 505 for a SIP version
+//! other than 2.0, 413 for a body above `--max-body`, and 400 for a malformed request it can still
+//! answer (statelessly, with a `Warning: 399` that says why). Retransmitted requests get the same
+//! response again (server transactions with the RFC 3261 timers, `transaction.rs`). TCP connections and
+//! bodies are bounded (`--help`; `tcp.rs`).
 //!
 //! # Why `ezk-sip-types` parses the requests
 //!

@@ -233,6 +233,7 @@ impl Server {
                 is_invite: req.method == Method::Invite,
                 peer: peer.clone(),
                 to_tag,
+                rh: rh.clone(),
                 last: None,
                 invite: None,
             },

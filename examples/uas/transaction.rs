@@ -15,8 +15,9 @@
 use crate::parse::Method;
 use crate::server::{Peer, Server, State};
 use crate::wire::{log_response, status_of, wire};
-use sip_codes::Response;
+use sip_codes::{RequestHeaders, Response, status};
 use std::collections::HashMap;
+use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 use tracing::warn;
@@ -75,6 +76,8 @@ pub struct Txn {
     pub is_invite: bool,
     pub peer: Peer,
     pub to_tag: sip_codes::header::Token,
+    /// What a response copies from the request (a 513 made here, when the intended one is too large).
+    pub rh: RequestHeaders,
     /// The last response sent, as wire bytes, and its status code.
     pub last: Option<(Arc<Vec<u8>>, u16)>,
     /// INVITE: what the UAS core needs to answer later (after ringing) or with 487 on CANCEL.
@@ -105,11 +108,49 @@ impl Table {
 impl Server {
     /// Sends a response in a server transaction and moves it along (see the top of this file).
     pub fn respond(self: &Arc<Self>, st: &mut State, key: &TxKey, resp: Response) {
-        let bytes = wire(&resp);
+        self.respond_code(st, key, resp);
+    }
+
+    /// [`Server::respond`], returning the code sent: 513 instead of a final response too large for a UDP
+    /// datagram (RFC 3261 §21.5.7: the UAS cannot send it over UDP, §18.2.2 gives it no other way, and
+    /// the transaction must still end), 0 when nothing could be sent.
+    pub fn respond_code(self: &Arc<Self>, st: &mut State, key: &TxKey, resp: Response) -> u16 {
+        let mut bytes = wire(&resp);
         let Some(tx) = st.table.txns.get_mut(key) else {
             warn!("no transaction for a {} response; dropped", resp.code());
-            return;
+            return 0;
         };
+        if let Peer::Udp(addr) = &tx.peer {
+            let max = max_datagram(addr);
+            if bytes.len() > max {
+                if resp.code() < 200 {
+                    warn!(
+                        "a {} of {} bytes does not fit a UDP datagram ({max}); not sent",
+                        resp.code(),
+                        bytes.len()
+                    );
+                    return 0;
+                }
+                warn!(
+                    "the {} is {} bytes, more than a UDP datagram holds ({max}); 513 Message Too Large instead",
+                    resp.code(),
+                    bytes.len()
+                );
+                bytes = wire(
+                    &status::MessageTooLarge::builder()
+                        .reply_to(&tx.rh)
+                        .to_tag(tx.to_tag.clone())
+                        .build(),
+                );
+                if bytes.len() > max {
+                    warn!(
+                        "even the 513 does not fit a UDP datagram; the transaction ends without one"
+                    );
+                    st.table.txns.remove(key);
+                    return 0;
+                }
+            }
+        }
         let bytes = Arc::new(bytes);
         let code = status_of(&bytes);
         log_response(&tx.peer, &bytes, false);
@@ -165,6 +206,7 @@ impl Server {
                 }
             }
         }
+        code
     }
 
     /// Runs `f` on the state after `delay` if the transaction `key` is still the one numbered `id`.
@@ -235,4 +277,10 @@ impl Server {
             }
         });
     }
+}
+
+/// The largest UDP payload: 65535 minus the UDP header and, for IPv4, the IP header (IPv6's payload
+/// length does not count its header).
+fn max_datagram(addr: &SocketAddr) -> usize {
+    if addr.is_ipv4() { 65_507 } else { 65_527 }
 }
