@@ -44,8 +44,10 @@ usage: uas [options]
   --allow-non-loopback    allow a --bind address that is not a loopback one
   --user NAME:PASSWORD    a user of the Digest table and a callee (repeatable; default alice:secret, bob:secret)
   --realm REALM           Digest realm (default sip-codes.test)
-  --busy NAME             INVITEs to NAME get 486 Busy Here (repeatable)
-  --no-answer NAME        INVITEs to NAME ring until CANCEL, else 480 after --no-answer-secs (repeatable)
+  --busy NAME             INVITEs to NAME get 486 Busy Here (repeatable; NAME is a callee whether or
+                          not it is also a --user)
+  --no-answer NAME        INVITEs to NAME ring until CANCEL, else 480 after --no-answer-secs (repeatable;
+                          a callee too)
   --no-answer-secs N      (default 20)
   --ring-ms N             time between 180 Ringing and 200 OK (default 0)
   --min-expires N         shortest registration accepted, else 423 (default 60)

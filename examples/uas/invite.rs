@@ -72,8 +72,13 @@ pub fn on_invite(
 ) {
     let cfg = &server.cfg;
     let user = req.uri_user().unwrap_or_default().to_string();
-    // §8.2.2.1: a callee this UAS does not serve.
-    if !cfg.users.contains_key(&user) && !st.registrar.is_registered(&user) {
+    // §8.2.2.1: a callee this UAS does not serve. Busy and unanswering names are callees whether or
+    // not they are Digest users too.
+    let callee = cfg.users.contains_key(&user)
+        || cfg.busy.contains(&user)
+        || cfg.no_answer.contains(&user)
+        || st.registrar.is_registered(&user);
+    if !callee {
         let r = status::NotFound::builder()
             .reply_to(rh)
             .to_tag(tag.clone())

@@ -179,6 +179,41 @@ def open_fds(pid):
     return len(os.listdir(f"/proc/{pid}/fd"))
 
 
+def of_call(call_id):
+    """A predicate for the responses of one call (Timer G may still resend an earlier call's)."""
+    return lambda m: header(m, "Call-ID", "i") == call_id
+
+
+def call(udp, port, user, wait=4):
+    """INVITE to `user` from `udp`, and the ACK of its final response (RFC 3261 §17.1.1.3: a 2xx is
+    ACKed in a transaction of its own, a non-2xx in the INVITE's): (final code, final response, Call-ID,
+    every code seen)."""
+    uri = f"sip:{user}@{LOOPBACK}:{port}"
+    via = f"{LOOPBACK}:{udp.addr[1]}"
+    branch, call_id = ids()
+    udp.send(request("INVITE", uri, via, call_id, branch, from_tag="f" + call_id[:8]), (LOOPBACK, port))
+    mine = of_call(call_id)
+    got = [m for m in udp.recv(wait, until=lambda m: mine(m) and final(m)) if mine(m)]
+    last = next((m for m in got if final(m)), None)
+    code = status(last) if last else None
+    if code:
+        b2 = ids()[0] if code < 300 else branch
+        ack = request("ACK", uri, via, call_id, b2, from_tag="f" + call_id[:8])
+        udp.send(ack.replace(f"To: <{uri}>".encode(), f"To: {header(last, 'To', 't')}".encode()), (LOOPBACK, port))
+    return code, last, call_id, [status(m) for m in got]
+
+
+def bye(udp, port, user, answer, call_id, wait=3):
+    """BYE in the dialog the final response `answer` to the INVITE `call_id` set up: its final code."""
+    uri = f"sip:{user}@{LOOPBACK}:{port}"
+    branch, _ = ids()
+    msg = request("BYE", uri, f"{LOOPBACK}:{udp.addr[1]}", call_id, branch, cseq=2, from_tag="f" + call_id[:8])
+    udp.send(msg.replace(f"To: <{uri}>".encode(), f"To: {header(answer, 'To', 't')}".encode()), (LOOPBACK, port))
+    mine = of_call(call_id)
+    got = udp.recv(wait, until=lambda m: mine(m) and final(m))
+    return next((status(m) for m in got if mine(m) and final(m)), None)
+
+
 class Checks:
     """Prints one PASS/FAIL line per check and counts failures."""
 
