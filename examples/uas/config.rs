@@ -24,12 +24,14 @@ pub struct Config {
 }
 
 /// What a production UAS bounds so that no peer can hold its memory or file descriptors: TCP
-/// connections (count, silence, slow heads and bodies) and body size.
+/// connections (count, silence, slow heads and bodies), body size and dialogs.
 pub struct Limits {
     pub tcp_idle: Duration,
     pub tcp_head: Duration,
     pub tcp_max_conns: usize,
     pub max_body: usize,
+    pub max_dialogs: usize,
+    pub dialog_max_age: Duration,
 }
 
 /// Default of `--tcp-max-conns`, lowered at start-up below the open-file limit.
@@ -62,6 +64,10 @@ usage: uas [options]
                           connection is closed (default 10)
   --tcp-max-conns N       TCP connections served at once; beyond that, new ones are closed as soon as
                           accepted (default 1000, lowered at start-up to the open-file limit minus 64)
+  --max-dialogs N         dialogs kept at once; an INVITE beyond that gets 503 with Retry-After
+                          (default 10000)
+  --dialog-max-secs N     a dialog never ended by BYE is forgotten N s after it started (default
+                          43200, 12 h); a BYE after that gets 481
   -h, --help              this text
 Log level: RUST_LOG (default info: one line per request and per response).";
 
@@ -85,6 +91,8 @@ pub fn parse_args(args: impl Iterator<Item = String>) -> Result<Config, String> 
             tcp_head: Duration::from_secs(10),
             tcp_max_conns: DEFAULT_TCP_MAX_CONNS,
             max_body: 65536,
+            max_dialogs: 10_000,
+            dialog_max_age: Duration::from_secs(43_200),
         },
     };
     let mut allow_non_loopback = false;
@@ -141,6 +149,8 @@ pub fn parse_args(args: impl Iterator<Item = String>) -> Result<Config, String> 
                 cfg.limits.tcp_max_conns = num(&flag, value())?;
                 max_conns_given = true;
             }
+            "--max-dialogs" => cfg.limits.max_dialogs = num(&flag, value())?,
+            "--dialog-max-secs" => cfg.limits.dialog_max_age = secs(&flag, value())?,
             "--digest" => {
                 let v = value().ok_or("--digest needs a list")?;
                 cfg.algorithms = v
@@ -170,8 +180,8 @@ pub fn parse_args(args: impl Iterator<Item = String>) -> Result<Config, String> 
         cfg.users.insert("alice".into(), "secret".into());
         cfg.users.insert("bob".into(), "secret".into());
     }
-    if cfg.limits.tcp_max_conns == 0 {
-        return Err("--tcp-max-conns must be at least 1".into());
+    if cfg.limits.tcp_max_conns == 0 || cfg.limits.max_dialogs == 0 {
+        return Err("--tcp-max-conns and --max-dialogs must be at least 1".into());
     }
     if let Some(fds) = open_file_limit() {
         let room = fds.saturating_sub(FD_RESERVE).max(1);

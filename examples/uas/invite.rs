@@ -5,7 +5,7 @@ use crate::parse::Request;
 use crate::server::{Peer, Server, State};
 use crate::transaction::{TxKey, TxState};
 use ezk_sip_types::Name;
-use sip_codes::header::{Contact, HeaderName, HeaderValue, MediaType, Token, Uri};
+use sip_codes::header::{Contact, HeaderName, HeaderValue, MediaType, RetryAfter, Token, Uri};
 use sip_codes::{RequestHeaders, status};
 use std::sync::Arc;
 use tracing::warn;
@@ -59,6 +59,18 @@ fn accepts_sdp(req: &Request) -> bool {
         });
         !refused && matches!(media.as_str(), "application/sdp" | "application/*" | "*/*")
     })
+}
+
+fn service_unavailable(rh: &RequestHeaders, tag: &Token, st: &State) -> sip_codes::Response {
+    warn!(
+        "{} dialogs open (--max-dialogs); 503 for a new one",
+        st.dialogs.len()
+    );
+    status::ServiceUnavailable::builder()
+        .reply_to(rh)
+        .to_tag(tag.clone())
+        .retry_after(RetryAfter::new(st.dialogs.retry_after()))
+        .build()
 }
 
 pub fn on_invite(
@@ -124,6 +136,10 @@ pub fn on_invite(
             .build();
         return server.respond(st, key, r);
     }
+    if st.dialogs.is_full(&(req.call_id.clone(), tag.to_string())) {
+        let r = service_unavailable(rh, tag, st);
+        return server.respond(st, key, r);
+    }
 
     let ctx = Arc::new(InviteCtx {
         rh: rh.clone(),
@@ -184,6 +200,12 @@ fn answer_invite(server: &Arc<Server>, st: &mut State, key: &TxKey) {
     };
     let tag = st.table.txns[key].to_tag.clone();
     let dialog = (inv.call_id.clone(), tag.to_string());
+    // The table may have filled while this INVITE rang.
+    if st.dialogs.is_full(&dialog) {
+        let r = service_unavailable(&inv.rh, &tag, st);
+        server.respond(st, key, r);
+        return;
+    }
     let transport = if inv.peer.reliable() {
         ";transport=tcp"
     } else {

@@ -7,14 +7,14 @@
 //!
 //! It answers OPTIONS (200 with Allow, Accept, Supported), REGISTER (Digest challenge with SHA-256 and
 //! MD5, 423 with Min-Expires, 200 with the bindings of an in-memory registrar), INVITE (100, 180, 200
-//! with Contact, the request's Record-Route and an SDP answer; 404, 486, 480, 420, 415, 406, 488, 513
-//! when the 200 would not fit a UDP datagram), ACK, BYE and CANCEL (200 and 487), 405 with Allow for a
-//! method it knows but does not implement, 501 for one it does not know (methods are case-sensitive),
-//! 416 for a Request-URI that is not `sip:` or `sips:`, 483 for Max-Forwards 0, 505 for a SIP version
-//! other than 2.0, 413 for a body above `--max-body`, and 400 for a malformed request it can still
-//! answer (statelessly, with a `Warning: 399` that says why). Retransmitted requests get the same
-//! response again (server transactions with the RFC 3261 timers, `transaction.rs`). TCP connections and
-//! bodies are bounded (`--help`; `tcp.rs`).
+//! with Contact, the request's Record-Route and an SDP answer; 404, 486, 480, 420, 415, 406, 488, 503
+//! when `--max-dialogs` are open, 513 when the 200 would not fit a UDP datagram), ACK, BYE and CANCEL
+//! (200 and 487), 405 with Allow for a method it knows but does not implement, 501 for one it does not
+//! know (methods are case-sensitive), 416 for a Request-URI that is not `sip:` or `sips:`, 483 for
+//! Max-Forwards 0, 505 for a SIP version other than 2.0, 413 for a body above `--max-body`, and 400 for
+//! a malformed request it can still answer (statelessly, with a `Warning: 399` that says why).
+//! Retransmitted requests get the same response again (server transactions with the RFC 3261 timers,
+//! `transaction.rs`). TCP connections, bodies and dialogs are bounded (`--help`; `tcp.rs`, `dialog.rs`).
 //!
 //! # Why `ezk-sip-types` parses the requests
 //!
@@ -36,6 +36,7 @@
 
 mod address;
 mod config;
+mod dialog;
 mod digest;
 mod invite;
 mod parse;
@@ -53,6 +54,7 @@ use server::{Peer, Server};
 use std::net::SocketAddr;
 use std::process::ExitCode;
 use std::sync::Arc;
+use std::time::Duration;
 use tokio::net::{TcpListener, UdpSocket};
 use tracing::{error, info, warn};
 
@@ -112,12 +114,27 @@ async fn run(cfg: Config) -> std::io::Result<()> {
 
     let udp_task = tokio::spawn(udp_loop(server.clone()));
     let tcp_task = tokio::spawn(tcp::tcp_loop(server.clone(), tcp));
+    let sweep_task = tokio::spawn(sweep_dialogs(server.clone()));
 
     shutdown_signal().await;
     info!("shutting down");
     udp_task.abort();
     tcp_task.abort();
+    sweep_task.abort();
     Ok(())
+}
+
+/// Forgets expired dialogs now and then, so their memory comes back even when no INVITE arrives.
+async fn sweep_dialogs(server: Arc<Server>) {
+    let every = (server.cfg.limits.dialog_max_age / 4)
+        .clamp(Duration::from_secs(1), Duration::from_secs(60));
+    loop {
+        tokio::time::sleep(every).await;
+        let expired = server.lock().dialogs.expire(std::time::Instant::now());
+        if expired > 0 {
+            info!("{expired} dialog(s) older than --dialog-max-secs forgotten");
+        }
+    }
 }
 
 /// Ctrl-C (SIGINT) or SIGTERM (what a test runner's `kill PID` sends).

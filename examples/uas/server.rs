@@ -1,6 +1,7 @@
 //! Shared state, sending, the transaction layer's dispatch and its timers.
 
 use crate::Config;
+use crate::dialog::Dialogs;
 use crate::digest::Nonces;
 use crate::parse::{self, Method, Rejected};
 use crate::registrar::Registrar;
@@ -11,7 +12,6 @@ use crate::wire::{log_response, random_seed, stamp_received, wire};
 use bytes::Bytes;
 use sip_codes::header::Token;
 use sip_codes::{RequestHeaders, Response};
-use std::collections::HashMap;
 use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::net::SocketAddr;
@@ -62,9 +62,6 @@ impl fmt::Display for Peer {
     }
 }
 
-/// An established dialog (RFC 3261 §12), keyed by Call-ID and local tag; holds the remote tag.
-pub type Dialogs = HashMap<(String, String), String>;
-
 pub struct State {
     pub table: Table,
     pub registrar: Registrar,
@@ -89,6 +86,7 @@ impl Server {
             chunk.copy_from_slice(&(seed.rotate_left(i as u32 * 16) ^ random_seed()).to_le_bytes());
         }
         let nonces = Nonces::new(key, cfg.nonce_ttl);
+        let dialogs = Dialogs::new(cfg.limits.max_dialogs, cfg.limits.dialog_max_age);
         Self {
             cfg,
             udp,
@@ -97,7 +95,7 @@ impl Server {
                 table: Table::default(),
                 registrar: Registrar::default(),
                 nonces,
-                dialogs: Dialogs::new(),
+                dialogs,
             }),
             tag_seed: seed,
             tag_seq: AtomicU64::new(0),

@@ -88,6 +88,8 @@ pub struct Txn {
 pub struct PendingAck {
     pub id: u64,
     pub bytes: Arc<Vec<u8>>,
+    /// The dialog it establishes (Call-ID, local tag).
+    pub dialog: crate::dialog::DialogKey,
 }
 
 #[derive(Default)]
@@ -166,6 +168,7 @@ impl Server {
                 });
                 // The UAS core resends the 2xx until the ACK (RFC 3261 §13.3.1.4).
                 if let Some(inv) = tx.invite.clone() {
+                    let dialog = (inv.call_id.clone(), tx.to_tag.to_string());
                     let ack_key = (inv.call_id.clone(), inv.cseq);
                     let pid = st.table.next_id();
                     st.table.pending_acks.insert(
@@ -173,6 +176,7 @@ impl Server {
                         PendingAck {
                             id: pid,
                             bytes: bytes.clone(),
+                            dialog,
                         },
                     );
                     self.clone().retransmit_2xx(ack_key, pid, inv.peer.clone());
@@ -263,10 +267,13 @@ impl Server {
                 };
                 if waited >= TIMER_64T1 {
                     warn!(
-                        "no ACK for the 2xx of call-id={} cseq={}; given up",
+                        "no ACK for the 2xx of call-id={} cseq={}; given up, dialog forgotten",
                         ack_key.0, ack_key.1
                     );
-                    st.table.pending_acks.remove(&ack_key);
+                    // §13.3.1.4: the session SHOULD end; this UAS sends no BYE, it drops the dialog.
+                    if let Some(p) = st.table.pending_acks.remove(&ack_key) {
+                        st.dialogs.remove(&p.dialog);
+                    }
                     return;
                 }
                 if !peer.reliable() {

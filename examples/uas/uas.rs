@@ -180,8 +180,8 @@ fn on_bye(
         .map(|local| (req.call_id.clone(), local.clone()));
     let known = dialog
         .as_ref()
-        .and_then(|d| st.dialogs.get(d))
-        .is_some_and(|remote| Some(remote) == req.from_tag.as_ref());
+        .and_then(|d| st.dialogs.remote_tag(d))
+        .is_some_and(|remote| Some(remote) == req.from_tag.as_deref());
     let r = if known {
         st.dialogs.remove(&dialog.unwrap_or_default());
         status::Ok::builder()

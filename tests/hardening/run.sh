@@ -7,6 +7,7 @@
 #   syntax.py      request grammar: case-sensitive methods, 505, 416, 400 where one is possible
 #   udp_large.py   a 200 too large for UDP becomes 513 and the transaction ends
 #   busy.py        busy and unanswering callees that are no Digest users
+#   dialogs.py     --max-dialogs (503 + Retry-After), --dialog-max-secs
 #   tcp_limits.py  half-open and silent connections, slow heads, the connection cap (also under a low
 #                  open-file limit, and with descriptors exhausted), partial bodies and 413
 #
@@ -77,6 +78,7 @@ group rfc4475 "$UAS_BIN" 240 --user vivekg:x --user user:x --user j.user:x --use
 group syntax "$UAS_BIN" 120 -- "$h/syntax.py" @PORT@
 group udp_large "$UAS_BIN" 60 -- "$h/udp_large.py" @PORT@
 group busy "$UAS_BIN" 60 --user alice:secret --busy bob --no-answer carol --no-answer-secs 1 -- "$h/busy.py" @PORT@
+group dialogs "$UAS_BIN" 60 --max-dialogs 3 --dialog-max-secs 2 -- "$h/dialogs.py" @PORT@ 3 2
 group tcp_halfopen "$UAS_BIN" 60 --tcp-head-secs 2 -- "$h/tcp_limits.py" halfopen @PORT@ @PID@ 500 2
 group tcp_idle "$UAS_BIN" 60 --tcp-idle-secs 2 --tcp-head-secs 4 -- "$h/tcp_limits.py" idle @PORT@ @PID@ 2 4
 group tcp_cap "$UAS_BIN" 60 --tcp-max-conns 50 --tcp-head-secs 60 -- "$h/tcp_limits.py" cap @PORT@ @PID@ 50
