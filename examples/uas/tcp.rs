@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::{Notify, Semaphore, mpsc};
-use tracing::{debug, info, warn};
+use tracing::{debug, warn};
 
 /// The largest message head accepted on a stream; a longer one closes the connection.
 pub const MAX_HEAD: usize = 16 * 1024;
@@ -49,7 +49,9 @@ impl Conn {
 
 pub async fn tcp_loop(server: Arc<Server>, listener: TcpListener) {
     let slots = Arc::new(Semaphore::new(server.cfg.limits.tcp_max_conns));
-    let (mut refused, mut last_report) = (0u64, Instant::now() - Duration::from_secs(60));
+    // Warnings at most once a second (`None`: none yet).
+    let (mut refused, mut last_report) = (0u64, None::<Instant>);
+    let due = |last: Option<Instant>| last.is_none_or(|t| t.elapsed() >= Duration::from_secs(1));
     loop {
         match listener.accept().await {
             Ok((stream, from)) => match slots.clone().try_acquire_owned() {
@@ -64,21 +66,21 @@ pub async fn tcp_loop(server: Arc<Server>, listener: TcpListener) {
                     // At the cap: close it at once, the peer sees the connection end.
                     drop(stream);
                     refused += 1;
-                    if last_report.elapsed() >= Duration::from_secs(1) {
+                    if due(last_report) {
                         warn!(
                             "tcp: {} connections open (--tcp-max-conns); {refused} refused so far, last {from}",
                             server.cfg.limits.tcp_max_conns
                         );
-                        last_report = Instant::now();
+                        last_report = Some(Instant::now());
                     }
                 }
             },
             Err(e) => {
                 // EMFILE/ENFILE and the like: the pending connection stays in the backlog; wait for
                 // descriptors to free up rather than spin on the error.
-                if last_report.elapsed() >= Duration::from_secs(1) {
+                if due(last_report) {
                     warn!("tcp accept: {e}; pausing accepts");
-                    last_report = Instant::now();
+                    last_report = Some(Instant::now());
                 }
                 tokio::time::sleep(Duration::from_millis(100)).await;
             }
@@ -139,7 +141,10 @@ async fn tcp_conn(server: Arc<Server>, stream: TcpStream, from: SocketAddr) {
         let read = tokio::select! {
             r = rd.read_buf(&mut buf) => r,
             _ = tokio::time::sleep_until(deadline.into()) => {
-                let quiet = Duration::from_millis(millis(epoch) - active.load(Ordering::Relaxed));
+                // The writer may store a later stamp than `millis` read just before: saturate.
+                let quiet = Duration::from_millis(
+                    millis(epoch).saturating_sub(active.load(Ordering::Relaxed)),
+                );
                 match phase {
                     // The writer may have been busy meanwhile: only silence both ways counts.
                     Phase::Idle if quiet < limits.tcp_idle => continue,
@@ -195,10 +200,8 @@ async fn tcp_conn(server: Arc<Server>, stream: TcpStream, from: SocketAddr) {
             }
         }
     };
+    // Debug only: a flood of hostile connections must not flood the log too.
     debug!("tcp:{from}: closing ({why})");
-    if why == "message head not complete in time" || why == "message body not complete in time" {
-        info!("tcp:{from}: {why} (--tcp-head-secs); closed");
-    }
     drop(peer);
     // Let the writer send what is queued (a last 400), then close; transactions that still hold the
     // connection find it closed.
