@@ -61,7 +61,7 @@ usage: uas [options]
   --tcp-idle-secs N       close a TCP connection after N s with nothing received or sent (default 300)
   --tcp-head-secs N       a message head must arrive whole within N s of its first byte (of the accept,
                           for a connection's first message), and its body within N s more; else the
-                          connection is closed (default 10)
+                          connection is closed, as it is for a head above 16 KiB (default 10)
   --tcp-max-conns N       TCP connections served at once; beyond that, new ones are closed as soon as
                           accepted (default 1000, lowered at start-up to the open-file limit minus 64)
   --max-dialogs N         dialogs kept at once; an INVITE beyond that gets 503 with Retry-After
