@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # Conformance of examples/uas with real peers, as CI runs it (installs nothing: .ci/run installs
-# sip-tester, tshark and python3 first):
+# sip-tester, tshark, kamailio and python3 first):
 #   1. tests/sipp/run.sh — every sipp scenario over UDP and TCP, captured on lo by tshark;
 #   2. tests/load.sh — a short load run (LOAD_SECONDS, default 5 here), captured too;
 #   3. tshark's SIP dissector reads every captured response: it must count as many responses as the
-#      server logged (suite) and report no malformed packet and no expert warning or error.
+#      server logged (suite) and report no malformed packet and no expert warning or error;
+#   4. the example's own unit tests;
+#   5. tests/hardening/run.sh — the RFC 4475 torture messages, request grammar, TCP limits, a response
+#      too large for UDP, bounded dialogs (issue 16);
+#   6. tests/kamailio/run.sh — a call through a record-routing Kamailio (RFC 3261 §12.1.1).
 # Exits non-zero on any failure; every step is bounded by `timeout`.
 set -u -o pipefail
 
@@ -15,6 +19,10 @@ out="$root/target/conformance"
 rm -rf "$out"
 mkdir -p "$out"
 status=0
+passed=0
+failed=0
+# Counts one step: its exit code.
+result() { if [ "$1" -eq 0 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); status=1; fi; }
 . "$here/sipp/uas.sh"
 
 capture_start() { # port pcap
@@ -69,21 +77,34 @@ fi
 timeout 900 cargo build --example uas || { echo "conformance: cargo build failed"; exit 1; }
 port=$(free_port)
 capture_start "$port" "$out/suite.pcap"
-UAS_PORT="$port" SIPP_OUT="$out/sipp" timeout 900 "$here/sipp/run.sh" || status=1
+UAS_PORT="$port" SIPP_OUT="$out/sipp" timeout 900 "$here/sipp/run.sh"
+result $?
 capture_stop
 suite_responses=$(grep -c ' -> ' "$out/sipp/uas.log")
-check_pcap suite "$port" "$out/suite.pcap" "$suite_responses" || status=1
+check_pcap suite "$port" "$out/suite.pcap" "$suite_responses"
+result $?
 
 # 2. short load run, captured.
 port=$(free_port)
 capture_start "$port" "$out/load.pcap"
 UAS_PORT="$port" UAS_BIN="$root/target/$load_profile/examples/uas" LOAD_OUT="$out/load" \
-    LOAD_SECONDS="${LOAD_SECONDS:-5}" timeout 900 "$here/load.sh" || status=1
+    LOAD_SECONDS="${LOAD_SECONDS:-5}" timeout 900 "$here/load.sh"
+result $?
 capture_stop
-check_pcap load "$port" "$out/load.pcap" - || status=1
+check_pcap load "$port" "$out/load.pcap" -
+result $?
 
-# 3. the example's own unit tests (Digest vectors of RFC 7616, nonces).
-timeout 900 cargo test --example uas || status=1
+# 4. the example's own unit tests (Digest vectors of RFC 7616, nonces, grammar, framing, dialogs).
+timeout 900 cargo test --example uas
+result $?
 
-if [ "$status" -eq 0 ]; then echo "conformance: 4 passed, 0 failed"; else echo "conformance: FAILED"; fi
+# 5. hostile and odd clients (issue 16), against the debug build.
+HARDENING_OUT="$out/hardening" UAS_BIN="$root/target/debug/examples/uas" timeout 600 "$here/hardening/run.sh"
+result $?
+
+# 6. behind a real proxy: Kamailio record-routing in front of the UAS.
+KAMAILIO_OUT="$out/kamailio" UAS_BIN="$root/target/debug/examples/uas" timeout 300 "$here/kamailio/run.sh"
+result $?
+
+echo "conformance: $passed passed, $failed failed"
 exit "$status"

@@ -7,10 +7,14 @@
 //!
 //! It answers OPTIONS (200 with Allow, Accept, Supported), REGISTER (Digest challenge with SHA-256 and
 //! MD5, 423 with Min-Expires, 200 with the bindings of an in-memory registrar), INVITE (100, 180, 200
-//! with Contact and an SDP answer; 404, 486, 420, 415, 488), ACK, BYE and CANCEL (200 and 487), 405
-//! with Allow for a method it knows but does not implement, 501 for one it does not know, 483 for
-//! Max-Forwards 0, and 400 for a malformed request it can still answer. Retransmitted requests get the
-//! same response again (server transactions with the RFC 3261 timers, `transaction.rs`).
+//! with Contact, the request's Record-Route and an SDP answer; 404, 486, 480, 420, 415, 406, 488, 503
+//! when `--max-dialogs` are open, 513 when the 200 would not fit a UDP datagram), ACK, BYE and CANCEL
+//! (200 and 487), 405 with Allow for a method it knows but does not implement, 501 for one it does not
+//! know (methods are case-sensitive), 416 for a Request-URI that is not `sip:` or `sips:`, 483 for
+//! Max-Forwards 0, 505 for a SIP version other than 2.0, 413 for a body above `--max-body`, and 400 for
+//! a malformed request it can still answer (statelessly, with a `Warning: 399` that says why).
+//! Retransmitted requests get the same response again (server transactions with the RFC 3261 timers,
+//! `transaction.rs`). TCP connections, bodies and dialogs are bounded (`--help`; `tcp.rs`, `dialog.rs`).
 //!
 //! # Why `ezk-sip-types` parses the requests
 //!
@@ -22,157 +26,37 @@
 //!   websockets); its line splitter quietly skips a header line without a colon and reads a bad
 //!   Content-Length as 0, where this server wants to answer 400.
 //! - `ezk-sip-types` (kbalt/ezk): maintained with the ezk stack (edition 2024), `forbid(unsafe_code)`,
-//!   nom parsers checked against the RFC 4475 torture messages. Headers stay in an ordered multimap of
+//!   nom parsers (lenient: `syntax.rs` and `address.rs` check the grammar this server wants strict,
+//!   see `tests/data/rfc4475`). Headers stay in an ordered multimap of
 //!   raw values keyed by name, so unknown headers are kept verbatim and in order, and a typed header
 //!   (Via, CSeq, Authorization, Contact, …) is decoded only when asked for, so a broken header the
 //!   server never reads does not reject the request. Its Digest types cover RFC 8760 (SHA-256).
 //!
 //! The parser is used to read requests only; every response goes through a `sip_codes` builder.
 
+mod address;
+mod config;
+mod dialog;
 mod digest;
+mod invite;
 mod parse;
+mod registrar;
 mod sdp;
 mod server;
+mod syntax;
+mod tcp;
 mod transaction;
 mod uas;
+mod wire;
 
-use bytes::{Buf, BytesMut};
-use digest::Algorithm;
+use config::{Config, USAGE, parse_args};
 use server::{Peer, Server};
-use std::collections::{HashMap, HashSet};
-use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::net::SocketAddr;
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::{TcpListener, TcpStream, UdpSocket};
-use tokio::sync::mpsc;
+use tokio::net::{TcpListener, UdpSocket};
 use tracing::{error, info, warn};
-
-/// Command-line configuration.
-pub struct Config {
-    pub bind: IpAddr,
-    pub port: u16,
-    pub realm: String,
-    pub users: HashMap<String, String>,
-    pub busy: HashSet<String>,
-    pub no_answer: HashSet<String>,
-    pub no_answer_after: Duration,
-    pub ring: Duration,
-    pub min_expires: u32,
-    pub default_expires: u32,
-    pub max_expires: u32,
-    pub nonce_ttl: Duration,
-    pub algorithms: Vec<Algorithm>,
-}
-
-const USAGE: &str = "\
-usage: uas [options]
-  --bind ADDR             listen address (default 127.0.0.1; must be loopback unless --allow-non-loopback)
-  --port N                UDP and TCP port (default 5060; 0 picks a free one)
-  --allow-non-loopback    allow a --bind address that is not a loopback one
-  --user NAME:PASSWORD    a user of the Digest table and a callee (repeatable; default alice:secret, bob:secret)
-  --realm REALM           Digest realm (default sip-codes.test)
-  --busy NAME             INVITEs to NAME get 486 Busy Here (repeatable)
-  --no-answer NAME        INVITEs to NAME ring until CANCEL, else 480 after --no-answer-secs (repeatable)
-  --no-answer-secs N      (default 20)
-  --ring-ms N             time between 180 Ringing and 200 OK (default 0)
-  --min-expires N         shortest registration accepted, else 423 (default 60)
-  --max-expires N         longest registration granted (default 7200)
-  --digest ALGS           challenge algorithms in order of preference (default SHA-256,MD5)
-  --nonce-secs N          nonce lifetime (default 300)
-  -h, --help              this text
-Log level: RUST_LOG (default info: one line per request and per response).";
-
-fn parse_args(args: impl Iterator<Item = String>) -> Result<Config, String> {
-    let mut cfg = Config {
-        bind: IpAddr::V4(Ipv4Addr::LOCALHOST),
-        port: 5060,
-        realm: "sip-codes.test".into(),
-        users: HashMap::new(),
-        busy: HashSet::new(),
-        no_answer: HashSet::new(),
-        no_answer_after: Duration::from_secs(20),
-        ring: Duration::ZERO,
-        min_expires: 60,
-        default_expires: 3600,
-        max_expires: 7200,
-        nonce_ttl: Duration::from_secs(300),
-        algorithms: vec![Algorithm::Sha256, Algorithm::Md5],
-    };
-    let mut allow_non_loopback = false;
-    let mut args = args.peekable();
-    fn num<T: std::str::FromStr>(flag: &str, v: Option<String>) -> Result<T, String> {
-        let v = v.ok_or(format!("{flag} needs a value"))?;
-        v.parse().map_err(|_| format!("{flag}: not a number: {v}"))
-    }
-    while let Some(flag) = args.next() {
-        let (flag, inline) = match flag.split_once('=') {
-            Some((f, v)) if f.starts_with("--") => (f.to_string(), Some(v.to_string())),
-            _ => (flag, None),
-        };
-        let mut value = || inline.clone().or_else(|| args.next());
-        match flag.as_str() {
-            "-h" | "--help" => return Err(String::new()),
-            "--allow-non-loopback" => allow_non_loopback = true,
-            "--bind" => {
-                let v = value().ok_or("--bind needs an address")?;
-                cfg.bind = v
-                    .parse()
-                    .map_err(|_| format!("--bind: not an IP address: {v}"))?;
-            }
-            "--port" => cfg.port = num(&flag, value())?,
-            "--realm" => cfg.realm = value().ok_or("--realm needs a value")?,
-            "--user" => {
-                let v = value().ok_or("--user needs NAME:PASSWORD")?;
-                let (name, password) = v.split_once(':').ok_or("--user needs NAME:PASSWORD")?;
-                cfg.users.insert(name.to_string(), password.to_string());
-            }
-            "--busy" => {
-                cfg.busy.insert(value().ok_or("--busy needs a name")?);
-            }
-            "--no-answer" => {
-                cfg.no_answer
-                    .insert(value().ok_or("--no-answer needs a name")?);
-            }
-            "--no-answer-secs" => cfg.no_answer_after = Duration::from_secs(num(&flag, value())?),
-            "--ring-ms" => cfg.ring = Duration::from_millis(num(&flag, value())?),
-            "--min-expires" => cfg.min_expires = num(&flag, value())?,
-            "--max-expires" => cfg.max_expires = num(&flag, value())?,
-            "--nonce-secs" => cfg.nonce_ttl = Duration::from_secs(num(&flag, value())?),
-            "--digest" => {
-                let v = value().ok_or("--digest needs a list")?;
-                cfg.algorithms = v
-                    .split(',')
-                    .map(|a| Algorithm::parse(a.trim()).ok_or(format!("--digest: unknown {a}")))
-                    .collect::<Result<_, _>>()?;
-                if cfg.algorithms.is_empty() {
-                    return Err("--digest needs at least one algorithm".into());
-                }
-            }
-            other => return Err(format!("unknown option {other}")),
-        }
-    }
-    if !cfg.bind.is_loopback() && !allow_non_loopback {
-        return Err(format!(
-            "refusing to listen on {} (not loopback) without --allow-non-loopback",
-            cfg.bind
-        ));
-    }
-    if sip_codes::header::DigestChallenge::new(&cfg.realm, "0").is_err() {
-        return Err(format!(
-            "--realm: not usable in a Digest challenge: {}",
-            cfg.realm
-        ));
-    }
-    if cfg.users.is_empty() {
-        cfg.users.insert("alice".into(), "secret".into());
-        cfg.users.insert("bob".into(), "secret".into());
-    }
-    cfg.max_expires = cfg.max_expires.max(cfg.min_expires);
-    cfg.default_expires = cfg.default_expires.clamp(cfg.min_expires, cfg.max_expires);
-    Ok(cfg)
-}
 
 fn main() -> ExitCode {
     let cfg = match parse_args(std::env::args().skip(1)) {
@@ -219,21 +103,38 @@ async fn run(cfg: Config) -> std::io::Result<()> {
     let local = udp.local_addr()?;
     // TCP on the same port as UDP (when --port 0, the one the OS gave UDP).
     let tcp = TcpListener::bind(local).await?;
+    let algorithms: Vec<&str> = cfg.algorithms.iter().map(|a| a.name()).collect();
     info!(
-        "uas listening on udp:{local} and tcp:{local}; realm {}, {} user(s)",
+        "uas listening on udp:{local} and tcp:{local}; realm {}, {} user(s), digest {}",
         cfg.realm,
-        cfg.users.len()
+        cfg.users.len(),
+        algorithms.join(",")
     );
     let server = Arc::new(Server::new(cfg, udp.clone(), local));
 
     let udp_task = tokio::spawn(udp_loop(server.clone()));
-    let tcp_task = tokio::spawn(tcp_loop(server.clone(), tcp));
+    let tcp_task = tokio::spawn(tcp::tcp_loop(server.clone(), tcp));
+    let sweep_task = tokio::spawn(sweep_dialogs(server.clone()));
 
     shutdown_signal().await;
     info!("shutting down");
     udp_task.abort();
     tcp_task.abort();
+    sweep_task.abort();
     Ok(())
+}
+
+/// Forgets expired dialogs now and then, so their memory comes back even when no INVITE arrives.
+async fn sweep_dialogs(server: Arc<Server>) {
+    let every = (server.cfg.limits.dialog_max_age / 4)
+        .clamp(Duration::from_secs(1), Duration::from_secs(60));
+    loop {
+        tokio::time::sleep(every).await;
+        let expired = server.lock().dialogs.expire(std::time::Instant::now());
+        if expired > 0 {
+            info!("{expired} dialog(s) older than --dialog-max-secs forgotten");
+        }
+    }
 }
 
 /// Ctrl-C (SIGINT) or SIGTERM (what a test runner's `kill PID` sends).
@@ -277,61 +178,4 @@ async fn udp_loop(server: Arc<Server>) {
             }
         }
     }
-}
-
-async fn tcp_loop(server: Arc<Server>, listener: TcpListener) {
-    loop {
-        match listener.accept().await {
-            Ok((stream, from)) => {
-                tokio::spawn(tcp_conn(server.clone(), stream, from));
-            }
-            Err(e) => {
-                warn!("tcp accept: {e}");
-                tokio::time::sleep(Duration::from_millis(50)).await;
-            }
-        }
-    }
-}
-
-/// One TCP connection: messages framed by Content-Length (RFC 3261 §18.3); responses go back on it.
-async fn tcp_conn(server: Arc<Server>, stream: TcpStream, from: SocketAddr) {
-    let _ = stream.set_nodelay(true);
-    let (mut rd, mut wr) = stream.into_split();
-    let (tx, mut rx) = mpsc::unbounded_channel::<Vec<u8>>();
-    let writer = tokio::spawn(async move {
-        while let Some(bytes) = rx.recv().await {
-            if wr.write_all(&bytes).await.is_err() {
-                break;
-            }
-        }
-    });
-    let peer = Peer::Tcp(from, tx);
-    let mut buf = BytesMut::with_capacity(8192);
-    'read: loop {
-        match rd.read_buf(&mut buf).await {
-            Ok(0) | Err(_) => break,
-            Ok(_) => {}
-        }
-        loop {
-            let skip = buf
-                .iter()
-                .take_while(|b| matches!(b, b'\r' | b'\n'))
-                .count();
-            buf.advance(skip);
-            match parse::frame(&buf) {
-                Ok(Some(n)) => {
-                    let msg = buf.split_to(n).freeze();
-                    server.handle(msg, peer.clone());
-                }
-                Ok(None) => break,
-                Err(e) => {
-                    warn!("tcp:{from}: {e}; closing the connection");
-                    break 'read;
-                }
-            }
-        }
-    }
-    // The writer ends once no transaction holds this peer any more.
-    drop(peer);
-    drop(writer);
 }

@@ -30,8 +30,18 @@ pub fn answer(offer: &Bytes, local: IpAddr) -> Result<String, &'static str> {
         return Ok(sdp);
     }
     let text = std::str::from_utf8(offer).map_err(|_| "offer is not UTF-8")?;
-    let offer =
-        SessionDescription::parse(&BytesStr::from(text)).map_err(|_| "offer does not parse")?;
+    // The answer needs only the m= lines. An attribute this parser refuses (RFC 4475's messages carry
+    // `a=rtpmap:31 LPC`, without the clock rate RFC 4566 §6 asks for) must not cost the call: read the
+    // offer again without its attribute lines.
+    let offer = SessionDescription::parse(&BytesStr::from(text))
+        .or_else(|_| {
+            let no_attributes: String = text
+                .split_inclusive('\n')
+                .filter(|l| !l.starts_with("a="))
+                .collect();
+            SessionDescription::parse(&BytesStr::from(no_attributes))
+        })
+        .map_err(|_| "offer does not parse")?;
     let mut accepted = 0;
     for m in &offer.media_descriptions {
         let media = &m.media;

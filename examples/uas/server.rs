@@ -1,23 +1,23 @@
 //! Shared state, sending, the transaction layer's dispatch and its timers.
 
 use crate::Config;
+use crate::dialog::Dialogs;
 use crate::digest::Nonces;
-use crate::parse::{self, Rejected};
-use crate::transaction::{PendingAck, T1, T2, T4, TIMER_64T1, Table, TxKey, TxState, Txn};
-use crate::uas::{self, Registrar};
+use crate::parse::{self, Method, Rejected};
+use crate::registrar::Registrar;
+use crate::tcp::Conn;
+use crate::transaction::{T4, Table, TxKey, TxState, Txn};
+use crate::uas;
+use crate::wire::{log_response, random_seed, stamp_received, wire};
 use bytes::Bytes;
-use ezk_sip_types::Method;
-use ezk_sip_types::print::AppendCtx;
 use sip_codes::header::Token;
 use sip_codes::{RequestHeaders, Response};
-use std::collections::HashMap;
 use std::fmt;
+use std::hash::{Hash, Hasher};
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::Duration;
 use tokio::net::UdpSocket;
-use tokio::sync::mpsc;
 use tracing::{debug, info, warn};
 
 /// Where a request came from and where its responses go: over TCP on the same connection; over UDP see
@@ -25,7 +25,7 @@ use tracing::{debug, info, warn};
 #[derive(Clone)]
 pub enum Peer {
     Udp(SocketAddr),
-    Tcp(SocketAddr, mpsc::UnboundedSender<Vec<u8>>),
+    Tcp(SocketAddr, Conn),
 }
 
 impl Peer {
@@ -62,9 +62,6 @@ impl fmt::Display for Peer {
     }
 }
 
-/// An established dialog (RFC 3261 §12), keyed by Call-ID and local tag; holds the remote tag.
-pub type Dialogs = HashMap<(String, String), String>;
-
 pub struct State {
     pub table: Table,
     pub registrar: Registrar,
@@ -89,6 +86,7 @@ impl Server {
             chunk.copy_from_slice(&(seed.rotate_left(i as u32 * 16) ^ random_seed()).to_le_bytes());
         }
         let nonces = Nonces::new(key, cfg.nonce_ttl);
+        let dialogs = Dialogs::new(cfg.limits.max_dialogs, cfg.limits.dialog_max_age);
         Self {
             cfg,
             udp,
@@ -97,7 +95,7 @@ impl Server {
                 table: Table::default(),
                 registrar: Registrar::default(),
                 nonces,
-                dialogs: Dialogs::new(),
+                dialogs,
             }),
             tag_seed: seed,
             tag_seq: AtomicU64::new(0),
@@ -134,9 +132,9 @@ impl Server {
                     }
                 }
             }
-            Peer::Tcp(addr, tx) => {
-                if tx.send(bytes.to_vec()).is_err() {
-                    warn!("tcp:{addr} is closed; response dropped");
+            Peer::Tcp(addr, conn) => {
+                if !conn.send(bytes) {
+                    warn!("tcp:{addr} is closed or not reading; response dropped");
                 }
             }
         }
@@ -149,169 +147,39 @@ impl Server {
         self.send_bytes(peer, &bytes);
     }
 
-    /// Sends a response in a server transaction and moves it along (see `transaction.rs`).
-    pub fn respond(self: &Arc<Self>, st: &mut State, key: &TxKey, resp: Response) {
-        let bytes = Arc::new(wire(&resp));
-        let code = status_of(&bytes);
-        let Some(tx) = st.table.txns.get_mut(key) else {
-            warn!("no transaction for a {code} response; dropped");
-            return;
-        };
-        log_response(&tx.peer, &bytes, false);
-        self.send_bytes(&tx.peer, &bytes);
-        tx.last = Some((bytes.clone(), code));
-        let (id, reliable) = (tx.id, tx.peer.reliable());
-        match (tx.is_invite, code) {
-            (_, 100..=199) => tx.state = TxState::Proceeding,
-            (true, 200..=299) => {
-                tx.state = TxState::Accepted;
-                self.after(TIMER_64T1, key.clone(), id, |_, st, key| {
-                    st.table.txns.remove(key);
-                });
-                // The UAS core resends the 2xx until the ACK (RFC 3261 §13.3.1.4).
-                if let Some(inv) = tx.invite.clone() {
-                    let ack_key = (inv.call_id.clone(), inv.cseq);
-                    let pid = st.table.next_id();
-                    st.table.pending_acks.insert(
-                        ack_key.clone(),
-                        PendingAck {
-                            id: pid,
-                            bytes: bytes.clone(),
-                        },
-                    );
-                    self.clone().retransmit_2xx(ack_key, pid, inv.peer.clone());
-                }
-            }
-            (true, _) => {
-                tx.state = TxState::Completed;
-                if !reliable {
-                    self.clone().timer_g(key.clone(), id);
-                }
-                self.after(TIMER_64T1, key.clone(), id, |_, st, key| {
-                    if let Some(tx) = st.table.txns.get(key)
-                        && tx.state == TxState::Completed
-                    {
-                        warn!(
-                            "Timer H: no ACK for the {} to INVITE; transaction dropped",
-                            tx.last.as_ref().map_or(0, |l| l.1)
-                        );
-                        st.table.txns.remove(key);
-                    }
-                });
-            }
-            (false, _) => {
-                tx.state = TxState::Completed;
-                if reliable {
-                    st.table.txns.remove(key);
-                } else {
-                    self.after(TIMER_64T1, key.clone(), id, |_, st, key| {
-                        st.table.txns.remove(key);
-                    });
-                }
-            }
-        }
-    }
-
-    /// Runs `f` on the state after `delay` if the transaction `key` is still the one numbered `id`.
-    pub fn after(
-        self: &Arc<Self>,
-        delay: Duration,
-        key: TxKey,
-        id: u64,
-        f: impl FnOnce(&Arc<Server>, &mut State, &TxKey) + Send + 'static,
-    ) {
-        let server = self.clone();
-        tokio::spawn(async move {
-            tokio::time::sleep(delay).await;
-            let mut st = server.lock();
-            if st.table.txns.get(&key).is_some_and(|t| t.id == id) {
-                f(&server, &mut st, &key);
-            }
-        });
-    }
-
-    /// Timer G: resend a non-2xx final response to INVITE over UDP until the ACK (or Timer H).
-    fn timer_g(self: Arc<Self>, key: TxKey, id: u64) {
-        tokio::spawn(async move {
-            let mut interval = T1;
-            loop {
-                tokio::time::sleep(interval).await;
-                let st = self.lock();
-                let Some(tx) = st.table.txns.get(&key).filter(|t| t.id == id) else {
-                    return;
-                };
-                if tx.state != TxState::Completed {
-                    return;
-                }
-                if let Some((bytes, _)) = &tx.last {
-                    log_response(&tx.peer, bytes, true);
-                    self.send_bytes(&tx.peer, bytes);
-                }
-                interval = (interval * 2).min(T2);
-            }
-        });
-    }
-
-    /// The UAS core's 2xx retransmission over UDP (§13.3.1.4): T1 doubling up to T2, for 64·T1.
-    fn retransmit_2xx(self: Arc<Self>, ack_key: (String, u32), pid: u64, peer: Peer) {
-        tokio::spawn(async move {
-            let mut interval = T1;
-            let mut waited = Duration::ZERO;
-            loop {
-                tokio::time::sleep(interval).await;
-                waited += interval;
-                let mut st = self.lock();
-                let Some(p) = st.table.pending_acks.get(&ack_key).filter(|p| p.id == pid) else {
-                    return;
-                };
-                if waited >= TIMER_64T1 {
-                    warn!(
-                        "no ACK for the 2xx of call-id={} cseq={}; given up",
-                        ack_key.0, ack_key.1
-                    );
-                    st.table.pending_acks.remove(&ack_key);
-                    return;
-                }
-                if !peer.reliable() {
-                    log_response(&peer, &p.bytes, true);
-                    self.send_bytes(&peer, &p.bytes);
-                }
-                interval = (interval * 2).min(T2);
-            }
-        });
-    }
-
     /// Entry point for one datagram or one framed stream message.
     pub fn handle(self: &Arc<Self>, data: Bytes, peer: Peer) {
-        let req = match parse::parse_request(data.clone()) {
+        let limits = parse::Limits {
+            max_body: self.cfg.limits.max_body,
+            stream: peer.reliable(),
+        };
+        let req = match parse::parse_request(data.clone(), &limits) {
             Ok(req) => req,
             Err(Rejected::Response) => {
                 debug!("{peer}: a response; a UAS has no client transactions, dropped");
                 return;
             }
-            Err(Rejected::Malformed(why)) => return self.malformed(&data, &peer, &why),
+            Err(Rejected::Answer(reject)) => return self.reject(&data, &peer, &reject),
         };
         info!(
             "<- {} {} {peer} call-id={} cseq={} {}",
-            req.method,
-            req.uri.default_print_ctx(),
-            req.call_id,
-            req.cseq.cseq,
-            req.cseq.method
+            req.method_name, req.uri_text, req.call_id, req.cseq, req.method_name
         );
         let source = peer.source();
         let peer = peer.response_target(&req.via);
         let rh = match RequestHeaders::from_message(&req.text) {
             Ok(rh) => stamp_received(rh, &req.via, source),
             Err(e) => {
-                warn!("{peer}: request headers not usable ({e}); dropped");
+                // A value no response can carry (a control character in a quoted-pair, RFC 3261 §25.1
+                // allows it; sip_codes::header::HeaderValue does not): no response can be made.
+                warn!("{peer}: request headers cannot be copied into a response ({e}); dropped");
                 return;
             }
         };
         let key = TxKey::of(&req);
         let mut st = self.lock();
 
-        if req.method == Method::ACK {
+        if req.method == Method::Ack {
             if let Some(tx) = st.table.txns.get_mut(&key) {
                 match tx.state {
                     TxState::Completed => {
@@ -332,7 +200,7 @@ impl Server {
                 }
             }
             // ACK for a 2xx: a request of its own, for the UAS core (§13.3.1.4, §17.1.1.3).
-            let ack_key = (req.call_id.clone(), req.cseq.cseq);
+            let ack_key = (req.call_id.clone(), req.cseq);
             if st.table.pending_acks.remove(&ack_key).is_none() {
                 debug!("ACK with no 2xx waiting for it (call-id={})", req.call_id);
             }
@@ -360,9 +228,10 @@ impl Server {
             Txn {
                 id,
                 state: TxState::Proceeding,
-                is_invite: req.method == Method::INVITE,
+                is_invite: req.method == Method::Invite,
                 peer: peer.clone(),
                 to_tag,
+                rh: rh.clone(),
                 last: None,
                 invite: None,
             },
@@ -370,116 +239,37 @@ impl Server {
         uas::on_request(self, &mut st, &key, &req, &rh, &peer);
     }
 
-    /// A request the parser refused: 400 if the transaction headers can still be read, else dropped.
-    fn malformed(self: &Arc<Self>, data: &[u8], peer: &Peer, why: &str) {
-        let text = String::from_utf8_lossy(data);
-        let is_ack = text.trim_start().starts_with("ACK ");
-        match RequestHeaders::from_message(&text) {
-            Ok(rh) if !is_ack => {
-                warn!("<- malformed request from {peer} ({why}); answering 400");
-                self.send_stateless(peer, &uas::bad_request(&rh, self.new_tag()));
-            }
-            _ => warn!("<- malformed message from {peer} ({why}); dropped"),
-        }
-    }
-}
-
-pub fn wire(resp: &Response) -> Vec<u8> {
-    let mut buf = Vec::with_capacity(512);
-    // Writing to a Vec cannot fail.
-    let _ = resp.write_to(&mut buf);
-    buf
-}
-
-fn status_of(bytes: &[u8]) -> u16 {
-    bytes
-        .get(8..11)
-        .and_then(|s| std::str::from_utf8(s).ok())
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0)
-}
-
-/// One log line per response sent: status line, peer, Call-ID and CSeq.
-pub fn log_response(peer: &Peer, bytes: &[u8], retransmission: bool) {
-    let text = String::from_utf8_lossy(&bytes[..bytes.len().min(2048)]);
-    let mut lines = text.split("\r\n");
-    let status = lines.next().unwrap_or("");
-    let (mut call_id, mut cseq) = ("", "");
-    for l in lines {
-        if let Some((n, v)) = l.split_once(':') {
-            let n = n.trim();
-            if n.eq_ignore_ascii_case("Call-ID") || n == "i" {
-                call_id = v.trim();
-            } else if n.eq_ignore_ascii_case("CSeq") {
-                cseq = v.trim();
-            }
-        }
-    }
-    let status = status.strip_prefix("SIP/2.0 ").unwrap_or(status);
-    let re = if retransmission {
-        " (retransmission)"
-    } else {
-        ""
-    };
-    info!("-> {status} {peer} call-id={call_id} cseq={cseq}{re}");
-}
-
-fn random_seed() -> u64 {
-    use std::hash::{BuildHasher, Hasher};
-    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
-    h.write_u128(
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_nanos())
-            .unwrap_or(0),
-    );
-    h.write_u32(std::process::id());
-    h.finish()
-}
-
-/// What the server transport writes into the top Via of a received request, and so into every response
-/// (RFC 3261 §18.2.1): `received` with the source address when it differs from the sent-by host, and
-/// the source port in a valueless `rport` (RFC 3581 §4). Keeps the headers as they are if the result
-/// would not be valid.
-fn stamp_received(
-    rh: RequestHeaders,
-    via: &ezk_sip_types::header::typed::Via,
-    source: SocketAddr,
-) -> RequestHeaders {
-    let Some(top) = rh.vias().first() else {
-        return rh;
-    };
-    let mut stamped = top.as_str().to_string();
-    let wants_rport = via.params.get("rport").is_some_and(|p| p.value.is_none());
-    let source_ip = source.ip().to_string();
-    if wants_rport {
-        // `;rport` is the last token of its parameter: give it the port.
-        stamped = match stamped.find(";rport") {
-            Some(at) => {
-                let end = at + ";rport".len();
-                format!(
-                    "{};rport={}{}",
-                    &stamped[..at],
-                    source.port(),
-                    &stamped[end..]
-                )
-            }
-            None => stamped,
+    /// A message the parser refused: the response it asks for (400, 413, 505), sent statelessly back
+    /// to where the message came from, if its transaction headers can be read and it is no ACK (an ACK
+    /// is never answered, §17.2.1); else dropped.
+    pub fn reject(&self, data: &[u8], peer: &Peer, reject: &parse::Reject) {
+        let rh = if data.starts_with(b"ACK ") {
+            None
+        } else {
+            parse::answerable(data)
         };
+        let Some(rh) = rh else {
+            warn!("<- {peer}: {}; no response possible, dropped", reject.why);
+            return;
+        };
+        warn!("<- {peer}: refused, {}", reject.why);
+        let tag = self.stateless_tag(&rh);
+        self.send_stateless(
+            peer,
+            &uas::refusal(&rh, tag, reject, &self.local.to_string()),
+        );
     }
-    if via.sent_by.host.to_string() != source_ip && via.params.get("received").is_none() {
-        stamped.push_str(";received=");
-        stamped.push_str(&source_ip);
+
+    /// The To tag of a stateless response: the same for every retransmission of a request (RFC 3261
+    /// §8.2.7), and unguessable from outside (keyed with the server's random seed).
+    fn stateless_tag(&self, rh: &RequestHeaders) -> Token {
+        let mut h = std::hash::DefaultHasher::new();
+        self.tag_seed.hash(&mut h);
+        for v in [rh.from(), rh.call_id(), rh.cseq()] {
+            v.as_str().hash(&mut h);
+        }
+        rh.vias().first().map(|v| v.as_str()).hash(&mut h);
+        let mixed = h.finish() & 0xffff_ffff_ffff;
+        Token::new(format!("s{mixed:x}")).unwrap_or_else(|_| unreachable!("hex is a token"))
     }
-    if stamped == top.as_str() {
-        return rh;
-    }
-    let rebuilt = RequestHeaders::new(rh.from(), rh.to(), rh.call_id(), rh.cseq())
-        .and_then(|r| r.via(&stamped))
-        .and_then(|r| rh.vias()[1..].iter().try_fold(r, |r, v| r.via(v)))
-        .and_then(|r| match rh.timestamp_value() {
-            Some(t) => r.timestamp(t),
-            None => Ok(r),
-        });
-    rebuilt.unwrap_or(rh)
 }
