@@ -203,7 +203,12 @@ fn no_typestate_builder_answers_an_ack_read_at_run_time() {
         // The same refusal, first in both lists (the run-time builder also lists the MUST headers the
         // typestate one was given).
         assert_eq!(first(&typestate), first(&run_time), "{code}");
-        assert!(first(&typestate).unwrap().contains("ACK request (RFC 3261 §17)"), "{code}");
+        assert!(
+            first(&typestate)
+                .unwrap()
+                .contains("ACK request (RFC 3261 §17)"),
+            "{code}"
+        );
     }
 }
 

@@ -7,11 +7,14 @@ use quote::{format_ident, quote};
 use super::{Ctx, citation, lit, option_lit};
 use crate::spec::model::{AnswerRule, Code, LEVELS, Rule};
 
+/// What makes two rules the same `const`: headers, one-of, method, condition and citation.
+type RuleKey = (Vec<String>, bool, Option<String>, Option<String>, String);
+
 /// Every distinct rule of the spec as one `const`, and the `CodeRules` expression of each code.
 #[derive(Default)]
 pub struct RuleTable {
     consts: Vec<TokenStream>,
-    rules: Vec<(Vec<String>, bool, Option<String>, Option<String>, String)>,
+    rules: Vec<RuleKey>,
     answers: Vec<AnswerRule>,
 }
 

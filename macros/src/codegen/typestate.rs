@@ -332,56 +332,60 @@ fn code_items(code: &Code, span: proc_macro2::Span) -> (TokenStream, TokenStream
     };
     // Each kind of builder of this code: its method type (with the generics it needs), the bounds of its
     // `build()`, what that returns and how it finishes the draft.
-    let unchecked = (quote!(__rt::Response), quote!(self.draft.finish()));
-    let checked = (
-        quote!(::core::result::Result<__rt::Response, __rt::RuleViolations>),
-        quote!(self.draft.finish_checked()),
-    );
-    let mut kinds: Vec<(
-        TokenStream,
-        TokenStream,
-        Vec<TokenStream>,
-        (TokenStream, TokenStream),
-    )> = Vec::new();
+    struct Kind {
+        method: TokenStream,
+        generics: TokenStream,
+        bounds: Vec<TokenStream>,
+        output: TokenStream,
+        finish: TokenStream,
+    }
+    let unchecked = |method: TokenStream, bounds: Vec<TokenStream>| Kind {
+        method,
+        generics: quote!(),
+        bounds,
+        output: quote!(__rt::Response),
+        finish: quote!(self.draft.finish()),
+    };
+    let mut kinds = Vec::new();
     if code.needs_method() {
         for method in METHODS {
             let marker = format_ident!("{}", methods::marker_name(method.name));
-            kinds.push((
+            kinds.push(unchecked(
                 quote!(__rt::method::#marker),
-                quote!(),
                 bounds(Some(method.name)),
-                unchecked.clone(),
             ));
         }
-        kinds.push((
-            quote!(__rt::method::Detached),
-            quote!(),
-            bounds(None),
-            unchecked,
-        ));
-        kinds.push((
-            quote!(__rt::method::AnyMethod),
-            quote!(),
-            bounds(None),
-            checked,
-        ));
+        kinds.push(unchecked(quote!(__rt::method::Detached), bounds(None)));
+        kinds.push(Kind {
+            output: quote!(::core::result::Result<__rt::Response, __rt::RuleViolations>),
+            finish: quote!(self.draft.finish_checked()),
+            ..unchecked(quote!(__rt::method::AnyMethod), bounds(None))
+        });
     } else if code.all_answers().next().is_some() {
         // Only rules on the methods a code answers, which `reply_to` checks for a typed request: a
         // request whose method is known at run time only is checked when `build()` runs.
-        kinds.push((
-            quote!(M),
-            quote!(M: __rt::method::Finish,),
-            bounds(None),
-            (
-                quote!(<M as __rt::method::Finish>::Output),
-                quote!(<M as __rt::method::Finish>::finish(self.draft)),
-            ),
-        ));
+        kinds.push(Kind {
+            method: quote!(M),
+            generics: quote!(M: __rt::method::Finish,),
+            bounds: bounds(None),
+            output: quote!(<M as __rt::method::Finish>::Output),
+            finish: quote!(<M as __rt::method::Finish>::finish(self.draft)),
+        });
     } else {
-        kinds.push((quote!(M), quote!(M,), bounds(None), unchecked));
+        kinds.push(Kind {
+            generics: quote!(M,),
+            ..unchecked(quote!(M), bounds(None))
+        });
     }
     let build = Ident::new("build", span);
-    for (method, generics, bounds, (output, finish)) in kinds {
+    for Kind {
+        method,
+        generics,
+        bounds,
+        output,
+        finish,
+    } in kinds
+    {
         builds.extend(quote! {
             // The `build()` users call: its bounds are the rule traits themselves, so a missing header is
             // one error that names the rule and nothing in between.

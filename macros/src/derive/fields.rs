@@ -136,12 +136,9 @@ pub fn find_code(fields: &mut [Field]) {
         && matches!(only.role, Role::Ignored)
     {
         only.role = Role::Code;
+        // Now used: bound by its name (a named field) or its generated variable (a tuple field).
         let var = &only.var;
-        only.binding = if only.named {
-            quote!(#var)
-        } else {
-            quote!(#var)
-        };
+        only.binding = quote!(#var);
     }
 }
 

@@ -91,7 +91,7 @@ enum Base {
     /// Nothing: the spec stands alone.
     None,
     /// The bundled spec.
-    Bundled(Spec),
+    Bundled(Box<Spec>),
     /// Something this macro cannot extend (reported): later checks that depend on it are skipped, so one
     /// typo gives one error.
     Unknown,
@@ -122,7 +122,7 @@ pub fn validate(
     let base = match raw.extends.as_deref() {
         None => Base::None,
         Some(BUNDLED) => match bundled() {
-            Ok(base) => Base::Bundled(base),
+            Ok(base) => Base::Bundled(Box::new(base)),
             Err(why) => {
                 let pos = c.at().top_level("extends");
                 c.report(pos, why);
