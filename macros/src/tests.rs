@@ -292,7 +292,7 @@ fn spec_text_cannot_change_the_shape_of_the_output() {
     let mut found = Vec::new();
     strings(nasty, &mut found);
     for needle in [format!("Codec {NASTY}"), format!("499 Codec {NASTY}")] {
-        assert!(found.iter().any(|s| *s == needle), "no literal {needle:?}");
+        assert!(found.contains(&needle), "no literal {needle:?}");
     }
     for needle in [
         format!("About {NASTY}"),

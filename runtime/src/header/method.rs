@@ -101,8 +101,8 @@ mod tests {
 
     #[test]
     fn known_round_trip() {
-        for m in Method::KNOWN.iter().cloned() {
-            assert_eq!(Method::new(m.as_str()).unwrap(), m);
+        for m in Method::KNOWN {
+            assert_eq!(&Method::new(m.as_str()).unwrap(), m);
             assert_eq!(m.to_string(), m.as_str());
         }
     }

@@ -101,6 +101,12 @@ impl PartialEq<&str> for Token {
     }
 }
 
+impl crate::header::render::Render for Token {
+    fn render(&self, out: &mut String) {
+        out.push_str(self.as_str());
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -122,11 +128,5 @@ mod tests {
             assert!(Token::new(s).is_err(), "{s:?}");
             assert!(Token::try_from(s).is_err(), "{s:?}");
         }
-    }
-}
-
-impl crate::header::render::Render for Token {
-    fn render(&self, out: &mut String) {
-        out.push_str(self.as_str());
     }
 }
