@@ -1,22 +1,10 @@
-//! The spec loader and validator of the `sip_codes!` macro (macros/src/spec/, compiled here in place: a
-//! proc-macro crate cannot be linked into a fuzz target): arbitrary bytes give `Ok` or `Err` with
-//! diagnostics, never a panic; every diagnostic formats, and a position it gives is inside the text.
+//! The spec loader and validator the `sip_codes!` macro runs (`sip-codes-model`): arbitrary bytes give
+//! `Ok` or `Err` with diagnostics, never a panic; every diagnostic formats, and a position it gives is
+//! inside the text.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-
-#[allow(dead_code, unused_imports)]
-#[path = "../../macros/src/spec/mod.rs"]
-mod spec;
-
-#[allow(dead_code)]
-#[path = "../../macros/src/codegen/names.rs"]
-pub mod names;
-
-/// What the spec module reaches through `crate::codegen::names`.
-mod codegen {
-    pub use super::names;
-}
+use sip_codes_model as spec;
 
 const BUNDLED: &str = include_str!("../../spec/sip-codes.yaml");
 

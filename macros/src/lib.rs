@@ -12,8 +12,10 @@ mod codegen;
 mod derive;
 mod error;
 mod input;
-mod spec;
-mod suggest;
+
+// The spec as a validated model, and the did-you-mean of its errors and the derive's.
+use sip_codes_model as spec;
+use sip_codes_model::suggest;
 
 use std::path::{Path, PathBuf};
 

@@ -10,7 +10,6 @@
 pub mod builders;
 pub mod docs;
 pub mod line;
-pub mod names;
 pub mod q850;
 pub mod rules_data;
 pub mod status_code;

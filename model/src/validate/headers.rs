@@ -8,10 +8,10 @@ use sip_codes_core::text;
 
 use super::rules::check_citation;
 use super::{Checker, Place};
-use crate::codegen::names;
-use crate::spec::locate::List;
-use crate::spec::model::{Header, find_header};
-use crate::spec::raw::RawHeader;
+use crate::names;
+use crate::locate::List;
+use crate::model::{Header, find_header};
+use crate::raw::RawHeader;
 
 /// Checks the declared headers against `known` (the catalog, and those of an extended spec), adding each
 /// valid one to `known`.

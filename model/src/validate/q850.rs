@@ -2,8 +2,8 @@
 
 use super::rules::check_citation;
 use super::{Checker, Place};
-use crate::spec::model::{Code, Q850};
-use crate::spec::raw::RawQ850;
+use crate::model::{Code, Q850};
+use crate::raw::RawQ850;
 
 /// Checks the `q850` block against the spec's codes: every cause 1–127 and named, every code in the spec
 /// (a final failure code where a response is mapped to a cause), no row twice.

@@ -6,10 +6,10 @@ use sip_codes_core::methods;
 use sip_codes_core::sentence::{self, Level};
 
 use super::{Checker, Place};
-use crate::spec::model::{
+use crate::model::{
     AnswerRule, Citation, Code, CommonKind, CommonRule, Header, Rule, Rules, find_header,
 };
-use crate::spec::raw::{RawAnswer, RawRule};
+use crate::raw::{RawAnswer, RawRule};
 use crate::suggest::did_you_mean;
 
 /// A code or rule cites `rfc` and `section`, or names a `source` that is not an RFC.
@@ -398,7 +398,7 @@ pub(super) fn check_conflicts(c: &mut Checker<'_>, place: Option<Place>, code: &
 
 /// A rule scoped to a method the code never answers can never hold: it is a mistake in the spec.
 pub(super) fn check_answered(c: &mut Checker<'_>, place: Option<Place>, code: &Code) {
-    for (level, rule) in crate::spec::model::LEVELS
+    for (level, rule) in crate::model::LEVELS
         .iter()
         .flat_map(|l| code.rules.list(*l).iter().map(move |r| (l, r)))
     {

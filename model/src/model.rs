@@ -11,10 +11,13 @@ use sip_codes_core::{RegistryStatus, StatusClass};
 /// its own; `common` is kept too, for the specs that extend this one and add codes.
 #[derive(Debug)]
 pub struct Spec {
+    /// Every code, in ascending order.
     pub codes: Vec<Code>,
+    /// The `common` rules, as written.
     pub common: Vec<CommonRule>,
     /// Every header the spec's rules may name: the catalog's, then those the spec declares.
     pub headers: Vec<Rc<Header>>,
+    /// The ISUP/Q.850 mapping tables, where the spec has them.
     pub q850: Option<Q850>,
 }
 
@@ -51,8 +54,11 @@ pub fn catalog_headers() -> Vec<Rc<Header>> {
 pub struct Header {
     /// The canonical name.
     pub name: String,
+    /// The compact form (`v` for Via), lowercase.
     pub compact: Option<u8>,
+    /// Whether a message may carry it more than once.
     pub multiple: bool,
+    /// What its value is, which picks the setter's argument type.
     pub value: ValueKind,
     /// The RFC (or source) that defines it; a catalog header cites its RFC only (`section` empty).
     pub citation: Citation,
@@ -77,13 +83,19 @@ impl Header {
 pub struct Q850 {
     /// Cause → response: the listed rows, the default for other causes, the causes that give no response.
     pub to_sip: Vec<(u8, u16)>,
+    /// The response of a cause the rows do not list.
     pub to_sip_default: u16,
+    /// The causes that give no response.
     pub to_sip_none: Vec<u8>,
+    /// Where the cause → response table comes from.
     pub to_sip_citation: Citation,
     /// Response → cause, likewise.
     pub from_sip: Vec<(u16, u8)>,
+    /// The cause of a response the rows do not list.
     pub from_sip_default: u8,
+    /// The responses that give no cause.
     pub from_sip_none: Vec<u16>,
+    /// Where the response → cause table comes from.
     pub from_sip_citation: Citation,
     /// The name of every cause value the tables use.
     pub names: Vec<(u8, String)>,
@@ -92,14 +104,18 @@ pub struct Q850 {
 /// A rule of the `common` block: it applies to every code but those in `except`.
 #[derive(Debug, Clone)]
 pub struct CommonRule {
+    /// The rule.
     pub rule: CommonKind,
+    /// The codes it does not apply to.
     pub except: Vec<u16>,
 }
 
 /// What a `common` rule is.
 #[derive(Debug, Clone)]
 pub enum CommonKind {
+    /// A header rule at its level (MUST, SHOULD, MAY, MUST NOT).
     Header(sentence::Level, Rule),
+    /// A rule on the methods every code answers.
     Answers(AnswerRule),
 }
 
@@ -119,15 +135,23 @@ impl CommonRule {
 /// One status code.
 #[derive(Debug, Clone)]
 pub struct Code {
+    /// The number, 100–699.
     pub code: u16,
+    /// The reason phrase it is registered with.
     pub phrase: String,
     /// The Rust variant (and status marker) name.
     pub variant: String,
+    /// Its class, from its first digit.
     pub class: StatusClass,
+    /// The RFC section that defines it, or the source of a vendor code.
     pub citation: Citation,
+    /// Its status in the IANA registry.
     pub status: RegistryStatus,
+    /// What it means, for its docs.
     pub description: String,
+    /// Other phrases seen on the wire for it.
     pub aliases: Vec<Alias>,
+    /// Its header rules, the `common` ones included.
     pub rules: Rules,
     /// The methods this code answers, by its own rules.
     pub answers: Vec<AnswerRule>,
@@ -140,7 +164,9 @@ pub struct Code {
 /// A behaviour fact with its citation.
 #[derive(Debug, Clone)]
 pub struct Fact<T> {
+    /// The fact.
     pub value: T,
+    /// Where it is stated.
     pub citation: Citation,
 }
 
@@ -148,12 +174,17 @@ pub struct Fact<T> {
 /// each fact given or its class's default.
 #[derive(Debug, Clone)]
 pub struct Behaviour {
+    /// What a response of the code does to the dialog and its usages (RFC 5057 §5.1).
     pub dialog: Fact<behaviour::DialogEffect>,
     /// Methods for which the dialog effect differs.
     pub dialog_exceptions: Vec<(Vec<String>, behaviour::DialogEffect)>,
+    /// What the client does next.
     pub uac: Fact<behaviour::UacAction>,
+    /// How a stateful proxy treats it among its branches' responses.
     pub proxy: Fact<behaviour::ProxyHandling>,
+    /// What a Retry-After in it means, where one is meaningful.
     pub retry_after: Option<Fact<behaviour::RetryAfterMeaning>>,
+    /// Who sends it, where that is not the UAS alone.
     pub sent_by: Option<Fact<behaviour::SentBy>>,
 }
 
@@ -180,7 +211,14 @@ impl Behaviour {
 /// Where a code or a rule comes from: an RFC section, or, for vendor codes and local rules, a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Citation {
-    Rfc { rfc: u16, section: String },
+    /// A section of an RFC.
+    Rfc {
+        /// The RFC's number.
+        rfc: u16,
+        /// The section (`21.4.6`); empty for the RFC as a whole.
+        section: String,
+    },
+    /// A source of the user's own (`ACME policy`).
     Local(String),
 }
 
@@ -240,16 +278,22 @@ impl Citation {
 /// Another phrase seen on the wire for a code.
 #[derive(Debug, Clone)]
 pub struct Alias {
+    /// The phrase.
     pub phrase: String,
+    /// Who sends it.
     pub source: String,
 }
 
 /// The header rules of a code, the spec's `common` rules included.
 #[derive(Debug, Clone, Default)]
 pub struct Rules {
+    /// MUST rules.
     pub must: Vec<Rule>,
+    /// SHOULD rules.
     pub should: Vec<Rule>,
+    /// MAY rules.
     pub may: Vec<Rule>,
+    /// MUST NOT rules.
     pub must_not: Vec<Rule>,
 }
 
@@ -288,6 +332,7 @@ impl Rules {
 }
 
 /// The four levels, in the order docs list them.
+/// The four levels of a header rule, in the order the spec and the docs list them.
 pub const LEVELS: [sentence::Level; 4] = [
     sentence::Level::Must,
     sentence::Level::Should,
@@ -300,12 +345,15 @@ pub const LEVELS: [sentence::Level; 4] = [
 pub struct Rule {
     /// The header, or each member of a one-of group.
     pub headers: Vec<Rc<Header>>,
+    /// Whether one of `headers` is enough (a one-of group).
     pub one_of: bool,
     /// The request method the rule is scoped to (one of the registry's), if any.
     pub method: Option<String>,
+    /// When the rule applies (`when bindings exist`), where the compiler cannot tell; a clause.
     pub condition: Option<String>,
     /// Why the rule holds, in a few words (the note of its compile error).
     pub why: Option<String>,
+    /// The RFC section (or source) that states the rule.
     pub citation: Citation,
 }
 
@@ -329,10 +377,13 @@ impl Rule {
 /// Which methods a code answers: only `methods`, or none of them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AnswerRule {
+    /// The methods the rule names.
     pub methods: Vec<String>,
+    /// `true`: the code answers only `methods`; `false`: it never answers them.
     pub only: bool,
     /// Why, in a few words (the note of its compile error).
     pub why: Option<String>,
+    /// The RFC section (or source) that states the rule.
     pub citation: Citation,
 }
 

@@ -8,8 +8,8 @@ use sip_codes_core::behaviour::{
 
 use super::rules::check_citation;
 use super::{Checker, Place};
-use crate::spec::model::{Behaviour, Fact};
-use crate::spec::raw::{RawFact, RawSentBy};
+use crate::model::{Behaviour, Fact};
+use crate::raw::{RawFact, RawSentBy};
 use crate::suggest::did_you_mean;
 
 /// The raw facts of an entry.

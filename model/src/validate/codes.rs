@@ -8,16 +8,16 @@ use sip_codes_core::{RegistryStatus, StatusClass, text};
 use super::behaviour::RawFacts;
 use super::rules::{check_answers, check_citation, check_rules, levels};
 use super::{BUNDLED, Checker, Place};
-use crate::codegen::names;
-use crate::spec::locate::List;
-use crate::spec::model::{Alias, Behaviour, Code, Header, Rules};
-use crate::spec::raw::{RawAlias, RawClass, RawCode, RawOverride, RawRules, RawStatus};
+use crate::names;
+use crate::locate::List;
+use crate::model::{Alias, Behaviour, Code, Header, Rules};
+use crate::raw::{RawAlias, RawClass, RawCode, RawOverride, RawRules, RawStatus};
 
 fn rule_lists(
     raw: Option<&RawRules>,
 ) -> [(
     sip_codes_core::sentence::Level,
-    &[crate::spec::raw::RawRule],
+    &[crate::raw::RawRule],
     &'static str,
 ); 4] {
     match raw {

@@ -1,10 +1,19 @@
-//! From a spec file to a validated model: `load` parses the YAML, `validate` checks every field, `locate`
-//! places problems in the file.
+//! A sip-codes spec as data: from the text of a spec file (YAML) to a validated [`Spec`], or every problem
+//! in it placed at its line and column ([`Diagnostic`]). The `sip_codes!` macro generates code from the
+//! model; a tool can read a spec at run time with it (the linter example's `--spec FILE`).
+//!
+//! `load` parses the YAML, `validate` checks every field, `locate` places problems in the file; `model`
+//! is what comes out. The format is described in the repository's `spec/README.md`.
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
 
 mod load;
 mod locate;
 pub mod model;
+pub mod names;
 mod raw;
+pub mod suggest;
 mod validate;
 
 use std::fmt;
@@ -19,6 +28,7 @@ pub struct Diagnostic {
     pub line: Option<usize>,
     /// 1-based column, when known.
     pub column: Option<usize>,
+    /// What is wrong, and how to fix it.
     pub message: String,
 }
 
