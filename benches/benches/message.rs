@@ -5,6 +5,9 @@
 //! - `sip-codes`: `message::Message::parse` of the datagram, then the lookups a proxy makes: the first
 //!   (topmost) Via, From, To, Call-ID and CSeq values, and the Content-Length;
 //! - `sip-codes/parse`: the parse alone;
+//! - `sip-codes/check`: the parse and `rules::check_message` against the bundled spec (the code's MUST,
+//!   one-of and MUST NOT rules, the method's, the transaction headers, single-valued headers repeated,
+//!   Content-Length against the body): what a proxy linting every response runs;
 //! - `rsipstack`: `sip::Response::try_from(&[u8])`, its full parse (every header into its enum);
 //!   `rsipstack/lookups` adds the same lookups (`HeadersExt` and a search for Content-Length);
 //! - `ezk-sip-types`: what its receiving side does with a datagram: `PullParser` for the lines,
@@ -18,6 +21,8 @@ use std::hint::black_box;
 
 use bytes::Bytes;
 use criterion::{Criterion, criterion_group, criterion_main};
+use sip_codes::StatusCode;
+use sip_codes::rules::check_message;
 use sip_codes_runtime::message::Message;
 
 /// A 200-byte SDP answer.
@@ -188,12 +193,22 @@ fn messages(c: &mut Criterion) {
             "{name}"
         );
 
+        // Both are clean.
+        let checked = check_message::<StatusCode>(&Message::parse(bytes).unwrap()).unwrap();
+        assert!(checked.is_empty(), "{name}: {checked:?}");
+
         let mut g = c.benchmark_group(format!("message_parse/{name}"));
         g.bench_function("sip-codes", |b| {
             b.iter(|| ours::parse_and_look_up(black_box(bytes)))
         });
         g.bench_function("sip-codes/parse", |b| {
             b.iter(|| Message::parse(black_box(bytes)).map(|m| black_box(&m).field_count()))
+        });
+        g.bench_function("sip-codes/check", |b| {
+            b.iter(|| {
+                let message = Message::parse(black_box(bytes)).unwrap();
+                check_message::<StatusCode>(&message).map(|found| found.len())
+            })
         });
         g.bench_function("rsipstack", |b| {
             b.iter(|| rsipstack_peer::parse(black_box(bytes)))

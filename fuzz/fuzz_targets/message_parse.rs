@@ -1,7 +1,9 @@
 //! Whole messages (`sip_codes_runtime::message`): parsing any bytes never panics, as a datagram or from a
 //! stream; what the framer says agrees with what the parsers do; everything a parsed message hands out
 //! points into the input and keeps its promises (names are tokens, values trimmed and free of control
-//! characters but folds, lookups find the first field of a name, values split inside the field).
+//! characters but folds, lookups find the first field of a name, values split inside the field); the rule
+//! check of a received response (`rules::check_message`) never panics and places every violation inside
+//! the message.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -42,6 +44,15 @@ fn check(data: &[u8], m: &Message<'_>) {
         assert_eq!(m.field("l").map(|f| f.offset()), Some(cl.offset()));
     }
     assert!(m.declared_body().len() <= m.body().len());
+    match sip_codes::rules::check_message::<sip_codes::StatusCode>(m) {
+        Ok(found) => {
+            for violation in found {
+                assert!(violation.offset().is_some_and(|at| at <= data.len()));
+                assert!(!violation.to_string().is_empty());
+            }
+        }
+        Err(_) => assert!(m.is_request()),
+    }
 }
 
 fuzz_target!(|data: &[u8]| {

@@ -8,9 +8,9 @@ use sip_codes_core::{RegistryStatus, StatusClass, text};
 use super::behaviour::RawFacts;
 use super::rules::{check_answers, check_citation, check_rules, levels};
 use super::{BUNDLED, Checker, Place};
-use crate::names;
 use crate::locate::List;
 use crate::model::{Alias, Behaviour, Code, Header, Rules};
+use crate::names;
 use crate::raw::{RawAlias, RawClass, RawCode, RawOverride, RawRules, RawStatus};
 
 fn rule_lists(

@@ -8,9 +8,9 @@ use sip_codes_core::text;
 
 use super::rules::check_citation;
 use super::{Checker, Place};
-use crate::names;
 use crate::locate::List;
 use crate::model::{Header, find_header};
+use crate::names;
 use crate::raw::RawHeader;
 
 /// Checks the declared headers against `known` (the catalog, and those of an extended spec), adding each

@@ -12,7 +12,7 @@ mod wire;
 
 pub use check::{check, check_into};
 pub use violation::{RuleViolation, RuleViolations, ViolationKind};
-pub use wire::{NotAResponse, check_message};
+pub use wire::{NotAResponse, check_message, check_message_in};
 
 pub use crate::Citation;
 

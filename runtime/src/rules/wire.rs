@@ -5,7 +5,7 @@ use core::fmt;
 
 use sip_codes_core::headers as catalog;
 
-use super::{RuleViolation, ViolationKind, check_into};
+use super::{CodeRules, RuleViolation, ViolationKind, check_into};
 use crate::Citation;
 use crate::code::StatusCodeSet;
 use crate::header::Method;
@@ -30,7 +30,8 @@ impl std::error::Error for NotAResponse {}
 /// bundled `StatusCode`, or a spec of your own), each with the byte offset it concerns:
 ///
 /// - the code's rules, as a builder checks them when it runs ([`super::check`]): every MUST (one-of
-///   groups included) and MUST NOT, the rules of the method its CSeq names, the methods it answers;
+///   groups included) and MUST NOT (at the header), the rules of the method its CSeq names, the
+///   methods it answers (at the CSeq);
 /// - the headers every response copies from its request (Via, From, To, Call-ID, CSeq: RFC 3261
 ///   §8.2.6.2), at offset 0;
 /// - a header whose value is not a list, on more than one line (RFC 3261 §7.3.1), at its second line;
@@ -53,6 +54,16 @@ impl std::error::Error for NotAResponse {}
 pub fn check_message<C: StatusCodeSet>(
     message: &Message<'_>,
 ) -> Result<Vec<RuleViolation>, NotAResponse> {
+    check_message_in(message, |code| C::from_u16(code).map(|known| known.rules()))
+}
+
+/// [`check_message`] against rules looked up by `rules_of`, for a spec known only at run time (a tool
+/// that reads one with `sip-codes-model`): the same checks, with the rules `rules_of` gives the code
+/// (`None`: a code it does not know).
+pub fn check_message_in<'r>(
+    message: &Message<'_>,
+    rules_of: impl FnOnce(u16) -> Option<&'r CodeRules>,
+) -> Result<Vec<RuleViolation>, NotAResponse> {
     let line = message.response_line().ok_or(NotAResponse)?;
     let code = line.code();
     let method = message.field("CSeq").and_then(|cseq| {
@@ -62,12 +73,30 @@ pub fn check_message<C: StatusCodeSet>(
             .nth(1)
             .and_then(|m| Method::new(m).ok())
     });
-    let mut out = Vec::new();
-    let has = |name: &str| message.field(name).is_some();
-    let (phrase, rules) = match C::from_u16(code) {
-        Some(known) => (known.reason_phrase(), Some(known.rules())),
-        None => ("", None),
+    // Each field's long name, read once, with a key that tells most different names apart in one
+    // comparison: every question below is answered from this list (on the stack for up to 32 fields).
+    let mut inline = [Name::EMPTY; 32];
+    let mut spilled = Vec::new();
+    let names: &[Name<'_>] = if message.field_count() <= inline.len() {
+        for (slot, field) in inline.iter_mut().zip(message.fields()) {
+            *slot = Name::new(catalog::long_form(field.name()));
+        }
+        &inline[..message.field_count()]
+    } else {
+        spilled.extend(
+            message
+                .fields()
+                .map(|f| Name::new(catalog::long_form(f.name()))),
+        );
+        &spilled
     };
+    let has = |name: &str| {
+        let name = Name::new(name);
+        names.iter().any(|n| n.is(&name))
+    };
+    let mut out = Vec::new();
+    let rules = rules_of(code);
+    let phrase = rules.map_or("", |rules| rules.phrase);
     let violation =
         |kind, citation| RuleViolation::new(code, phrase, method.clone(), kind, citation);
     let rfc = |section| Citation::Rfc { rfc: 3261, section };
@@ -80,10 +109,16 @@ pub fn check_message<C: StatusCodeSet>(
             .at(0),
         );
     }
-    for info in catalog::HEADERS.iter().filter(|h| !h.multiple && !h.list) {
-        if let Some(second) = message.fields_named(info.name).nth(1) {
+    // A header is reported at its second field, if the catalog says it is not a list. The catalog is
+    // searched for repeated headers only: most messages repeat none, or only Via and Record-Route.
+    for (i, (name, field)) in names.iter().zip(message.fields()).enumerate() {
+        let earlier = names[..i].iter().filter(|n| n.is(name)).count();
+        if earlier != 1 {
+            continue;
+        }
+        if let Some(info) = catalog::find(name.text).filter(|h| !h.multiple && !h.list) {
             let kind = ViolationKind::Repeated { header: info.name };
-            out.push(violation(kind, rfc("7.3.1")).at(second.offset()));
+            out.push(violation(kind, rfc("7.3.1")).at(field.offset()));
         }
     }
     let declared = message.content_length();
@@ -106,10 +141,39 @@ pub fn check_message<C: StatusCodeSet>(
                 ViolationKind::Forbidden { header, .. } => {
                     message.field(header).map_or(0, |f| f.offset())
                 }
+                // The method it answers is in the CSeq.
+                ViolationKind::NotAnswering { .. } => {
+                    message.field("CSeq").map_or(0, |f| f.offset())
+                }
                 _ => 0,
             };
             *found = found.clone().at(offset);
         }
     }
     Ok(out)
+}
+
+/// A header name and its key: its length and its first and last bytes in lower case.
+#[derive(Clone, Copy)]
+struct Name<'a> {
+    key: u32,
+    text: &'a str,
+}
+
+impl<'a> Name<'a> {
+    const EMPTY: Name<'static> = Name { key: 0, text: "" };
+
+    #[inline]
+    fn new(text: &'a str) -> Self {
+        let bytes = text.as_bytes();
+        let lower = |b: Option<&u8>| u32::from(b.map_or(0, u8::to_ascii_lowercase));
+        let key = (bytes.len() as u32) << 16 | lower(bytes.first()) << 8 | lower(bytes.last());
+        Name { key, text }
+    }
+
+    /// The same header name, ASCII case ignored.
+    #[inline(always)]
+    fn is(&self, other: &Name<'_>) -> bool {
+        self.key == other.key && self.text.eq_ignore_ascii_case(other.text)
+    }
 }
