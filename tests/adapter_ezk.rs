@@ -11,7 +11,9 @@ use ezk_sip_types::parse::Parse;
 use ezk_sip_types::{Headers, Method as EzkMethod, Name, StatusCode as EzkCode};
 use sip_codes::header::{MediaType, Method, Token, Uri};
 use sip_codes::integrations::ezk::{IntoEzk, ToRequestHeaders, request_headers};
-use sip_codes::{RequestHeaders, StatusCode, StatusLine, method, response::ReasonPhrase, status};
+use sip_codes::{
+    ByMethod, RequestHeaders, StatusCode, StatusLine, method, response::ReasonPhrase, status,
+};
 
 /// An INVITE through two proxies: three Vias on two lines, one of them compact and folded, compact
 /// From/To/Call-ID, three Record-Routes on two lines (one folded), a To without tag, a Timestamp, and an
@@ -262,17 +264,6 @@ fn method_not_allowed_headers_in_order() {
 }
 
 #[test]
-fn empty_phrase_is_none() {
-    let ours = status::TemporarilyUnavailable::reply_to(&headers())
-        .reason_phrase(ReasonPhrase::new("").unwrap())
-        .build()
-        .expect("not an ACK");
-    let theirs = ours.to_ezk();
-    assert_eq!(theirs.line.reason, None);
-    assert_eq!(theirs.line.code.into_u16(), 480);
-}
-
-#[test]
 fn malformed_requests_are_rejected() {
     for (drop, reason) in [
         (
@@ -300,4 +291,62 @@ fn malformed_requests_are_rejected() {
         err.to_string(),
         "invalid CSeq header: it does not start with a sequence number"
     );
+}
+
+#[test]
+fn responses_made_with_ezk_are_checked_by_the_same_rules() {
+    let request = headers();
+    let ByMethod::Invite(invite) = request.by_method() else {
+        panic!("an INVITE")
+    };
+    // What this crate's builders make checks clean after the conversion.
+    let made = [
+        status::MethodNotAllowed::reply_to(&request)
+            .allow([Method::Invite, Method::Ack, Method::Bye])
+            .build()
+            .expect("not an ACK"),
+        status::Ok::reply_to(&invite)
+            .contact(Uri::new("sip:bob@192.0.2.4").unwrap())
+            .build(),
+        status::BusyHere::reply_to(&invite).build(),
+    ];
+    for ours in made {
+        let found = ours
+            .to_ezk()
+            .check::<StatusCode>()
+            .expect("ezk's bytes parse");
+        assert!(found.is_empty(), "{}: {found:?}", ours.code());
+    }
+    // A 405 whose Allow was lost on the way (a B2BUA relaying it with ezk's types).
+    let mut relayed = status::MethodNotAllowed::reply_to(&request)
+        .allow([Method::Invite])
+        .build()
+        .expect("not an ACK")
+        .to_ezk();
+    relayed.headers.remove(&Name::ALLOW);
+    let found = relayed.check::<StatusCode>().unwrap();
+    assert_eq!(
+        found.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        ["`405 Method Not Allowed` requires the `Allow` header (RFC 3261 §21.4.6)"]
+    );
+}
+
+#[test]
+fn an_empty_reason_phrase_keeps_its_space() {
+    // RFC 3261 §25.1: `Status-Line = SIP-Version SP Status-Code SP Reason-Phrase CRLF`, the second SP
+    // even when the phrase is empty. ezk-sip-types 0.6 prints a line with `reason: None` (what its parser
+    // makes of `SIP/2.0 480 `) without it, which the checker finds malformed; the conversion gives
+    // `Some("")`, which ezk prints with the space.
+    let ours = status::TemporarilyUnavailable::reply_to(&headers())
+        .reason_phrase(ReasonPhrase::new("").unwrap())
+        .build()
+        .expect("not an ACK");
+    assert!(ours.to_bytes().starts_with(b"SIP/2.0 480 \r\n"));
+    let mut theirs = ours.to_ezk();
+    assert_eq!(theirs.line.reason.as_deref(), Some(""));
+    assert_eq!(theirs.to_bytes(), ours.to_bytes());
+    assert_eq!(theirs.check::<StatusCode>().unwrap(), []);
+    theirs.line.reason = None;
+    assert!(theirs.to_bytes().starts_with(b"SIP/2.0 480\r\n"));
+    assert!(theirs.check::<StatusCode>().is_err());
 }

@@ -5,8 +5,10 @@
 
 use rsipstack::sip::{self, HeadersExt, ToTypedHeader};
 use sip_codes::header::{Method, Token, Uri};
-use sip_codes::integrations::rsipstack::{IntoRsipstack, ToRequestHeaders, request_headers};
-use sip_codes::{RequestHeaders, StatusCode, StatusLine, method, response::ReasonPhrase, status};
+use sip_codes::integrations::rsipstack::{IntoRsipstack, ToRequestHeaders, check, request_headers};
+use sip_codes::{
+    ByMethod, RequestHeaders, StatusCode, StatusLine, method, response::ReasonPhrase, status,
+};
 
 /// An INVITE through two proxies (RFC 3261 §24.2 style): three Vias on two lines, one of them compact and
 /// folded, three Record-Routes on two lines (one folded), compact From/To/Call-ID, a To without tag, a
@@ -316,5 +318,41 @@ fn malformed_requests_are_rejected() {
     assert_eq!(
         err.to_string(),
         "invalid CSeq header: it does not start with a sequence number"
+    );
+}
+
+#[test]
+fn responses_made_with_rsipstack_are_checked_by_the_same_rules() {
+    let request = headers();
+    let ByMethod::Invite(invite) = request.by_method() else {
+        panic!("an INVITE")
+    };
+    // What this crate's builders make checks clean after the conversion.
+    let made = [
+        status::MethodNotAllowed::reply_to(&request)
+            .allow([Method::Invite, Method::Ack, Method::Bye])
+            .build()
+            .expect("not an ACK"),
+        status::Ok::reply_to(&invite)
+            .contact(Uri::new("sip:bob@192.0.2.4").unwrap())
+            .build(),
+        status::BusyHere::reply_to(&invite).build(),
+    ];
+    for ours in made {
+        let found = check::<StatusCode>(&ours.to_rsipstack()).expect("rsipstack's bytes parse");
+        assert!(found.is_empty(), "{}: {found:?}", ours.code());
+    }
+    // A 200 to the INVITE whose Contact was lost on the way (a B2BUA relaying it with rsipstack).
+    let mut relayed = status::Ok::reply_to(&invite)
+        .contact(Uri::new("sip:bob@192.0.2.4").unwrap())
+        .build()
+        .to_rsipstack();
+    relayed
+        .headers
+        .retain(|h| !matches!(h, sip::Header::Contact(_)));
+    let found = check::<StatusCode>(&relayed).unwrap();
+    assert_eq!(
+        found.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        ["`200 OK` to INVITE requires the `Contact` header (RFC 3261 §12.1.1)"]
     );
 }

@@ -11,6 +11,8 @@
 //!   typed request of [`RequestHeaders::typed`] / [`RequestHeaders::by_method`];
 //! - [`IntoEzk::into_ezk`] on [`Response`]: an [`EzkResponse`] with the [`StatusLine`] (code and reason
 //!   phrase kept), the [`Headers`] in order with Content-Type, and the body.
+//! - [`EzkResponse::check`]: the rules a response made or relayed with ezk breaks, checked as
+//!   [`rules::check_message`](crate::rules::check_message) checks a received one.
 //!
 //! ```
 //! use bytes::Bytes;
@@ -57,7 +59,9 @@ use ezk_sip_types::print::{AppendCtx, PrintCtx};
 use ezk_sip_types::{Headers, Name, StatusCode};
 
 use super::Txn;
-use crate::{Error, RequestHeaders, Response};
+use crate::code::StatusCodeSet;
+use crate::message::{Message, ParseError};
+use crate::{Error, RequestHeaders, Response, RuleViolation, rules};
 
 /// Reads the headers a response copies from a request's `headers` (RFC 3261 §8.2.6, §12.1.1): every Via
 /// value in order, every Record-Route value in order (a line holding several comma-separated values gives
@@ -108,7 +112,8 @@ pub fn request_headers(headers: &Headers) -> Result<RequestHeaders, Error> {
 /// A [`Response`] as ezk's message parts: the fields of `ezk_sip_core::Response`.
 #[derive(Debug, Clone)]
 pub struct EzkResponse {
-    /// The status line: the code and the reason phrase (`None` when the phrase is empty).
+    /// The status line: the code and the reason phrase (`Some("")` when the phrase is empty: ezk prints
+    /// `None` as `SIP/2.0 480` without the space RFC 3261 §25.1 requires before the phrase).
     pub line: StatusLine,
     /// Every header in order, then Content-Type when there is a body type. No Content-Length: ezk's
     /// endpoint adds it when it prints a message ([`EzkResponse::to_bytes`] does the same).
@@ -139,12 +144,41 @@ impl EzkResponse {
         out.extend_from_slice(&self.body);
         out
     }
+
+    /// Every rule of the code set `C` this response breaks, as [`rules::check_message`] finds them in
+    /// its wire form ([`EzkResponse::to_bytes`], where the offsets point): for a response made or
+    /// relayed with ezk, not with this crate's builders.
+    ///
+    /// ```
+    /// use ezk_sip_types::{Headers, Name, StatusCode as EzkCode, msg::StatusLine};
+    /// use sip_codes::StatusCode;
+    /// use sip_codes::integrations::ezk::EzkResponse;
+    ///
+    /// let mut headers = Headers::new();
+    /// headers.insert(Name::VIA, "SIP/2.0/UDP h.example.com;branch=z9hG4bK1");
+    /// headers.insert(Name::FROM, "<sip:a@example.com>;tag=1");
+    /// headers.insert(Name::TO, "<sip:b@example.com>;tag=2");
+    /// headers.insert(Name::CALL_ID, "c1");
+    /// headers.insert(Name::CSEQ, "1 MESSAGE");
+    /// let reason = Some("Method Not Allowed".into());
+    /// let line = StatusLine { code: EzkCode::from(405), reason };
+    /// let response = EzkResponse { line, headers, body: Default::default() };
+    /// let found = response.check::<StatusCode>()?;
+    /// assert_eq!(found[0].to_string(), "`405 Method Not Allowed` requires the `Allow` header (RFC 3261 §21.4.6)");
+    /// # Ok::<(), sip_codes::message::ParseError>(())
+    /// ```
+    pub fn check<C: StatusCodeSet>(&self) -> Result<Vec<RuleViolation>, ParseError> {
+        let wire = self.to_bytes();
+        let message = Message::parse(&wire)?;
+        Ok(rules::check_message::<C>(&message).unwrap_or_default())
+    }
 }
 
 /// The conversion of a finished [`Response`] into ezk's message parts. Implemented for [`Response`] only.
 ///
 /// The [`EzkResponse`] has:
-/// - the code, and the reason phrase byte for byte (an empty phrase is `None`, as ezk's parser makes it);
+/// - the code, and the reason phrase byte for byte (an empty phrase is `Some("")`, which ezk prints with
+///   the space before it; `None`, what ezk's parser makes of `SIP/2.0 480 `, prints without);
 /// - every header in order under the [`Name`] that ezk's parser gives its name; a map of names, [`Headers`]
 ///   keeps the values of one name together where the first of them is, so the order changes only when a
 ///   name repeats with others between (two Warning headers around a Server header);
@@ -190,7 +224,7 @@ impl IntoEzk for Response {
         EzkResponse {
             line: StatusLine {
                 code: StatusCode::from(self.code()),
-                reason: (!reason.is_empty()).then(|| BytesStr::from(reason)),
+                reason: Some(BytesStr::from(reason)),
             },
             headers,
             body: Bytes::copy_from_slice(self.body()),

@@ -11,6 +11,8 @@
 //!   typed request of [`RequestHeaders::typed`] / [`RequestHeaders::by_method`];
 //! - [`IntoRsipstack::into_rsipstack`] on [`Response`]: the code, the reason phrase, every header in order,
 //!   Content-Type, Content-Length and the body.
+//! - [`check`]: the rules a [`sip::Response`] made or relayed with rsipstack breaks, checked as
+//!   [`rules::check_message`](crate::rules::check_message) checks a received one.
 //!
 //! ```
 //! use rsipstack::sip::{Request, StatusCode};
@@ -67,7 +69,9 @@
 use ::rsipstack::sip::{self, Header};
 
 use super::Txn;
-use crate::{Error, RequestHeaders, Response};
+use crate::code::StatusCodeSet;
+use crate::message::{Message, ParseError};
+use crate::{Error, RequestHeaders, Response, RuleViolation, rules};
 
 /// Reads the headers a response copies from `request` (RFC 3261 §8.2.6, §12.1.1): every Via value in
 /// order, every Record-Route value in order (a line holding several comma-separated values gives each),
@@ -126,6 +130,33 @@ fn status_code(code: u16, reason: &str) -> sip::StatusCode {
     } else {
         sip::StatusCode::Other(code, reason.to_owned())
     }
+}
+
+/// Every rule of the code set `C` an rsipstack response breaks, as [`rules::check_message`] finds them in
+/// its wire form (`response.to_bytes()`, where the offsets point): for a response made or relayed with
+/// rsipstack, not with this crate's builders.
+///
+/// ```
+/// use sip_codes::StatusCode;
+/// use sip_codes::integrations::rsipstack::check;
+///
+/// let relayed = rsipstack::sip::Response::try_from(
+///     "SIP/2.0 405 Method Not Allowed\r\n\
+///      Via: SIP/2.0/UDP h.example.com;branch=z9hG4bK1\r\n\
+///      From: <sip:a@example.com>;tag=1\r\n\
+///      To: <sip:b@example.com>;tag=2\r\n\
+///      Call-ID: c1\r\n\
+///      CSeq: 1 MESSAGE\r\n\
+///      Content-Length: 0\r\n\r\n",
+/// )?;
+/// let found = check::<StatusCode>(&relayed)?;
+/// assert_eq!(found[0].to_string(), "`405 Method Not Allowed` requires the `Allow` header (RFC 3261 §21.4.6)");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn check<C: StatusCodeSet>(response: &sip::Response) -> Result<Vec<RuleViolation>, ParseError> {
+    let wire = response.to_bytes();
+    let message = Message::parse(&wire)?;
+    Ok(rules::check_message::<C>(&message).unwrap_or_default())
 }
 
 /// The conversion of a finished [`Response`] into rsipstack's [`sip::Response`]. Implemented for
