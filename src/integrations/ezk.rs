@@ -12,7 +12,7 @@
 //! - [`IntoEzk::into_ezk`] on [`Response`]: an [`EzkResponse`] with the [`StatusLine`] (code and reason
 //!   phrase kept), the [`Headers`] in order with Content-Type, and the body.
 //! - [`EzkResponse::check`]: the rules a response made or relayed with ezk breaks, checked as
-//!   [`rules::check_message`](crate::rules::check_message) checks a received one.
+//!   [`crate::rules::check_message`] checks a received one.
 //!
 //! ```
 //! use bytes::Bytes;

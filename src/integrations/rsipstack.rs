@@ -12,7 +12,7 @@
 //! - [`IntoRsipstack::into_rsipstack`] on [`Response`]: the code, the reason phrase, every header in order,
 //!   Content-Type, Content-Length and the body.
 //! - [`check`]: the rules a [`sip::Response`] made or relayed with rsipstack breaks, checked as
-//!   [`rules::check_message`](crate::rules::check_message) checks a received one.
+//!   [`crate::rules::check_message`] checks a received one.
 //!
 //! ```
 //! use rsipstack::sip::{Request, StatusCode};
