@@ -10,8 +10,9 @@ use sip_codes::{RequestHeaders, Response, StatusCode};
 use std::collections::HashMap;
 use std::net::{SocketAddr, UdpSocket};
 use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::Duration;
 use tracing::{debug, info, warn};
+
+mod timers;
 
 /// One forked request and what its branches answered.
 struct Context {
@@ -195,105 +196,6 @@ impl Proxy {
         }
     }
 
-    /// Timers A/E (retransmit until a response), B/F (no response: a timeout), and C (an INVITE branch
-    /// that rings too long is cancelled, §16.8).
-    fn client_timers(self: Arc<Self>, key: String, id: u64, index: usize, is_invite: bool) {
-        let t1 = self.cfg.t1;
-        tokio::spawn(async move {
-            let mut interval = t1;
-            let mut waited = Duration::ZERO;
-            loop {
-                let step = interval.min((t1 * 64).saturating_sub(waited));
-                tokio::time::sleep(step).await;
-                waited += step;
-                let mut st = self.lock();
-                let Some(ctx) = st.contexts.get_mut(&key).filter(|c| c.id == id) else {
-                    return;
-                };
-                let Some(b) = ctx.branches.get(index) else {
-                    return;
-                };
-                if b.done || b.provisional {
-                    break;
-                }
-                if waited >= t1 * 64 {
-                    info!(
-                        "branch {} ({}): no response, timed out (Timer B/F)",
-                        index + 1,
-                        b.target
-                    );
-                    self.branch_timed_out(&mut st, &key, index);
-                    return;
-                }
-                self.send(b.target, &b.request);
-                interval = if is_invite {
-                    interval * 2
-                } else {
-                    (interval * 2).min(Duration::from_secs(4))
-                };
-            }
-            if !is_invite {
-                return;
-            }
-            tokio::time::sleep(self.cfg.timer_c.saturating_sub(waited)).await;
-            let mut st = self.lock();
-            let Some(ctx) = st.contexts.get_mut(&key).filter(|c| c.id == id) else {
-                return;
-            };
-            if ctx.branches.get(index).is_some_and(|b| !b.done) {
-                info!("branch {}: Timer C fired; cancelled", index + 1);
-                self.cancel_branch(ctx, index, &key);
-            }
-        });
-    }
-
-    /// A branch that will not answer: a 408 for an INVITE (§16.8), nothing for the others (RFC 4320 §4.2).
-    fn branch_timed_out(self: &Arc<Self>, st: &mut State, key: &str, index: usize) {
-        let Some(ctx) = st.contexts.get_mut(key) else {
-            return;
-        };
-        let Some(b) = ctx.branches.get_mut(index).filter(|b| !b.done) else {
-            return;
-        };
-        b.done = true;
-        if ctx.is_invite {
-            ctx.finals.push((StatusCode::RequestTimeout, None));
-        }
-        self.maybe_decide(st, key);
-    }
-
-    /// Cancels one pending INVITE branch (§16.10): at once if it has rung, else once it does. A branch
-    /// that still gives no final response 64·T1 later counts as timed out.
-    fn cancel_branch(self: &Arc<Self>, ctx: &mut Context, index: usize, key: &str) {
-        let Some(b) = ctx.branches.get_mut(index).filter(|b| !b.done && !b.cancel) else {
-            return;
-        };
-        b.cancel = true;
-        self.send_cancel(b, index);
-        let (proxy, key, id) = (self.clone(), key.to_string(), ctx.id);
-        tokio::spawn(async move {
-            tokio::time::sleep(proxy.cfg.t1 * 64).await;
-            let mut st = proxy.lock();
-            if st.contexts.get(&key).is_some_and(|c| c.id == id) {
-                proxy.branch_timed_out(&mut st, &key, index);
-            }
-        });
-    }
-
-    fn send_cancel(&self, b: &mut Branch, index: usize) {
-        if !b.cancel || b.cancel_sent || !b.provisional {
-            return;
-        }
-        let cancel = Message::parse(&b.request)
-            .ok()
-            .and_then(|m| sip::cancel(&m));
-        if let Some(cancel) = cancel {
-            info!("-> CANCEL branch {} to {}", index + 1, b.target);
-            self.send(b.target, &cancel);
-            b.cancel_sent = true;
-        }
-    }
-
     /// A response from a branch (§16.7).
     pub fn on_response(self: &Arc<Self>, data: &[u8], msg: &Message<'_>, branch: &str) -> bool {
         let mut st = self.lock();
@@ -448,40 +350,6 @@ impl Proxy {
             self.clone().retransmit_final(key.to_string(), ctx.id);
         }
         self.forget_later(key.to_string(), ctx.id);
-    }
-
-    /// Timer G: the final non-2xx response to an INVITE goes upstream again until its ACK.
-    fn retransmit_final(self: Arc<Self>, key: String, id: u64) {
-        tokio::spawn(async move {
-            let mut interval = self.cfg.t1;
-            loop {
-                tokio::time::sleep(interval).await;
-                let st = self.lock();
-                let Some(ctx) = st.contexts.get(&key).filter(|c| c.id == id && !c.acked) else {
-                    return;
-                };
-                if let Some(last) = &ctx.last {
-                    self.send(ctx.upstream, last);
-                }
-                interval = (interval * 2).min(Duration::from_secs(4));
-            }
-        });
-    }
-
-    /// The context is kept 64·T1 for retransmissions and the ACK (Timers H, J), then forgotten.
-    fn forget_later(self: &Arc<Self>, key: String, id: u64) {
-        let proxy = self.clone();
-        tokio::spawn(async move {
-            tokio::time::sleep(proxy.cfg.t1 * 64).await;
-            let mut st = proxy.lock();
-            if st.contexts.get(&key).is_some_and(|c| c.id == id)
-                && let Some(ctx) = st.contexts.remove(&key)
-            {
-                for b in ctx.branches {
-                    st.branches.remove(&b.id);
-                }
-            }
-        });
     }
 
     /// An ACK with the key of a context: the ACK of the final non-2xx response, absorbed (hop by hop,
