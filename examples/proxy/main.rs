@@ -55,8 +55,9 @@ usage: proxy --branch ADDR [--branch ADDR ...] [options]
   --listen ADDR        UDP address to listen on (default 127.0.0.1:5070; loopback only)
   --branch ADDR        a target every new request is forked to (repeatable, at least one; loopback only)
   --t1-ms N            RFC 3261 T1, the base of the retransmission timers; a branch that never answers
-                       times out after 64*T1 (default 500)
-  --timer-c-secs N     Timer C: an INVITE branch still ringing after N s is cancelled (default 180)
+                       times out after 64*T1 (default 500, at most 10000)
+  --timer-c-secs N     Timer C: an INVITE branch still ringing after N s is cancelled (default 180, at
+                       most 86400)
   -h, --help           this text
 Log level: RUST_LOG (default info: one line per message in and out, and each choice of §16.7).";
 
@@ -87,8 +88,10 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Config, String> 
             "-h" | "--help" => return Err(String::new()),
             "--listen" => cfg.listen = addr(&flag, args.next())?,
             "--branch" => cfg.branches.push(addr(&flag, args.next())?),
-            "--t1-ms" => cfg.t1 = Duration::from_millis(number(&flag, args.next())?),
-            "--timer-c-secs" => cfg.timer_c = Duration::from_secs(number(&flag, args.next())?),
+            "--t1-ms" => cfg.t1 = Duration::from_millis(number(&flag, args.next())?.min(10_000)),
+            "--timer-c-secs" => {
+                cfg.timer_c = Duration::from_secs(number(&flag, args.next())?.min(86_400))
+            }
             other => return Err(format!("unknown option {other}")),
         }
     }

@@ -13,6 +13,7 @@
 #                                                         is 4xx, below the 503's class)
 #   cancel       no answer + no answer, caller CANCELs -> 200 to the CANCEL, both branches cancelled
 #                                                         (§16.10), 487
+#   challenge    REGISTER, both branches challenge     -> one 401 with the challenges of both (step 7)
 #
 #   tests/proxy/run.sh                        # builds both examples
 #   UAS_BIN=... PROXY_BIN=... tests/proxy/run.sh
@@ -167,7 +168,7 @@ check "lone_503: no 503 reached the caller" "$n" "$n"
 
 scenario timeout "$(fail_xml 408)" "--unavailable bob" silent --t1-ms 50
 check "timeout: 408 reached the caller" "$sipp_rc" "sipp exit $sipp_rc"
-n=$(count "no response, timed out" "$out/timeout.proxy.log")
+n=$(count "no final response, timed out" "$out/timeout.proxy.log")
 check "timeout: the silent branch timed out (Timer B)" "$([ "$n" -eq 1 ] && echo 0 || echo 1)" "$n"
 
 scenario cancel "$here/cancel.xml" "--no-answer bob" "--no-answer bob"
@@ -179,7 +180,14 @@ for side in a b; do
     check "cancel: UAS $side got the CANCEL" "$([ "$n" -ge 1 ] && echo 0 || echo 1)" "$n"
 done
 
-for name in answer decline busy lone_503 timeout cancel; do
+scenario challenge "$here/register.xml" "" ""
+check "challenge: a 401 reached the caller" "$sipp_rc" "sipp exit $sipp_rc"
+n=$(count "final: 401 chosen of \[401, 401\]" "$out/challenge.proxy.log")
+check "challenge: one of the two 401s chosen" "$([ "$n" -eq 1 ] && echo 0 || echo 1)" "$n"
+n=$(count "^WWW-Authenticate: Digest" "$out/challenge.messages.log")
+check "challenge: it carried the 4 challenges of both branches (§16.7 step 7)" "$([ "$n" -eq 4 ] && echo 0 || echo 1)" "$n"
+
+for name in answer decline busy lone_503 timeout cancel challenge; do
     p=$(proxy_panicked "$name")
     check "$name: nothing panicked" "$([ -z "$p" ] && echo 0 || echo 1)" "see $p"
 done

@@ -12,6 +12,14 @@ use std::sync::Arc;
 use std::time::Duration;
 use tracing::info;
 
+/// Whether the branch has its final response (or the context is gone).
+fn ctx_done(proxy: &Proxy, key: &str, id: u64, index: usize) -> bool {
+    let st = proxy.lock();
+    let ctx = st.contexts.get(key).filter(|c| c.id == id);
+    ctx.and_then(|c| c.branches.get(index))
+        .is_none_or(|b| b.done)
+}
+
 /// T2: the longest interval between retransmissions (of non-INVITE requests and of responses).
 const T2: Duration = Duration::from_secs(4);
 
@@ -40,26 +48,29 @@ impl Proxy {
                 let Some(b) = ctx.branches.get(index) else {
                     return;
                 };
-                if b.done || b.provisional {
+                if b.done || (is_invite && b.provisional) {
                     break;
                 }
                 if waited >= t1 * 64 {
+                    // Timer B, or F: a non-INVITE that got only a provisional response times out too.
                     info!(
-                        "branch {} ({}): no response, timed out (Timer B/F)",
+                        "branch {} ({}): no final response, timed out (Timer B/F)",
                         index + 1,
                         b.target
                     );
                     self.branch_timed_out(&mut st, &key, index);
                     return;
                 }
-                self.send(b.target, &b.request);
+                if !b.provisional {
+                    self.send(b.target, &b.request);
+                }
                 interval = if is_invite {
                     interval * 2
                 } else {
                     (interval * 2).min(T2)
                 };
             }
-            if !is_invite {
+            if !is_invite || ctx_done(&self, &key, id, index) {
                 return;
             }
             tokio::time::sleep(self.cfg.timer_c.saturating_sub(waited)).await;
