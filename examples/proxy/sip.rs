@@ -36,9 +36,10 @@ impl Out {
     }
 }
 
-/// The start line as received.
+/// The start line as received (`sip_codes::message` has its parts, not its text), its CRLF or bare LF off.
 fn start_line<'a>(msg: &Message<'a>) -> &'a str {
-    msg.head().split("\r\n").next().unwrap_or_default()
+    let line = msg.head().split('\n').next().unwrap_or_default();
+    line.strip_suffix('\r').unwrap_or(line)
 }
 
 /// The first value of a header, unfolded.
