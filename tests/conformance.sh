@@ -8,7 +8,9 @@
 #   4. the example's own unit tests;
 #   5. tests/hardening/run.sh — the RFC 4475 torture messages, request grammar, TCP limits, a response
 #      too large for UDP, bounded dialogs (issue 16);
-#   6. tests/kamailio/run.sh — a call through a record-routing Kamailio (RFC 3261 §12.1.1).
+#   6. tests/kamailio/run.sh — a call through a record-routing Kamailio (RFC 3261 §12.1.1);
+#   7. tests/proxy/run.sh — examples/proxy forking to two examples/uas: what RFC 3261 §16.7 lets reach
+#      the caller (sip_codes::proxy::best_response).
 # Exits non-zero on any failure; every step is bounded by `timeout`.
 set -u -o pipefail
 
@@ -104,6 +106,12 @@ result $?
 
 # 6. behind a real proxy: Kamailio record-routing in front of the UAS.
 KAMAILIO_OUT="$out/kamailio" UAS_BIN="$root/target/debug/examples/uas" timeout 300 "$here/kamailio/run.sh"
+result $?
+
+# 7. the example forking proxy in front of two UASs (issue 14), against the debug builds.
+timeout 900 cargo build --example proxy || { echo "conformance: cargo build failed"; exit 1; }
+PROXY_OUT="$out/proxy" UAS_BIN="$root/target/debug/examples/uas" PROXY_BIN="$root/target/debug/examples/proxy" \
+    timeout 300 "$here/proxy/run.sh"
 result $?
 
 echo "conformance: $passed passed, $failed failed"

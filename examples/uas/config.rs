@@ -13,6 +13,8 @@ pub struct Config {
     pub users: HashMap<String, String>,
     pub busy: HashSet<String>,
     pub no_answer: HashSet<String>,
+    pub decline: HashSet<String>,
+    pub unavailable: HashSet<String>,
     pub no_answer_after: Duration,
     pub ring: Duration,
     pub min_expires: u32,
@@ -51,7 +53,10 @@ usage: uas [options]
   --no-answer NAME        INVITEs to NAME ring until CANCEL, else 480 after --no-answer-secs (repeatable;
                           a callee too)
   --no-answer-secs N      (default 20)
-  --ring-ms N             time between 180 Ringing and 200 OK (default 0)
+  --decline NAME          INVITEs to NAME ring, then get 603 Decline after --ring-ms (repeatable; a
+                          callee too)
+  --unavailable NAME      INVITEs to NAME get 503 Service Unavailable at once (repeatable; a callee too)
+  --ring-ms N             time between 180 Ringing and the 200 OK (or the 603) (default 0)
   --min-expires N         shortest registration accepted, else 423 (default 60)
   --max-expires N         longest registration granted (default 7200)
   --digest ALGS           challenge algorithms in order of preference (default SHA-256,MD5)
@@ -71,6 +76,21 @@ usage: uas [options]
   -h, --help              this text
 Log level: RUST_LOG (default info: one line per request and per response).";
 
+impl Config {
+    /// Whether `user` is a callee whose calls end as an option says (busy, no answer, decline,
+    /// unavailable), a callee whether or not it is a Digest user.
+    pub fn is_scripted(&self, user: &str) -> bool {
+        [
+            &self.busy,
+            &self.no_answer,
+            &self.decline,
+            &self.unavailable,
+        ]
+        .iter()
+        .any(|names| names.contains(user))
+    }
+}
+
 pub fn parse_args(args: impl Iterator<Item = String>) -> Result<Config, String> {
     let mut cfg = Config {
         bind: IpAddr::V4(Ipv4Addr::LOCALHOST),
@@ -79,6 +99,8 @@ pub fn parse_args(args: impl Iterator<Item = String>) -> Result<Config, String> 
         users: HashMap::new(),
         busy: HashSet::new(),
         no_answer: HashSet::new(),
+        decline: HashSet::new(),
+        unavailable: HashSet::new(),
         no_answer_after: Duration::from_secs(20),
         ring: Duration::ZERO,
         min_expires: 60,
@@ -136,6 +158,13 @@ pub fn parse_args(args: impl Iterator<Item = String>) -> Result<Config, String> 
             "--no-answer" => {
                 cfg.no_answer
                     .insert(value().ok_or("--no-answer needs a name")?);
+            }
+            "--decline" => {
+                cfg.decline.insert(value().ok_or("--decline needs a name")?);
+            }
+            "--unavailable" => {
+                cfg.unavailable
+                    .insert(value().ok_or("--unavailable needs a name")?);
             }
             "--no-answer-secs" => cfg.no_answer_after = Duration::from_secs(num(&flag, value())?),
             "--ring-ms" => cfg.ring = Duration::from_millis(num(&flag, value())?),

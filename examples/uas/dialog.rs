@@ -4,6 +4,9 @@
 //! BYE of its own (RFC 3261 §13.3.1.4 asks for one when the ACK never comes); it forgets it, and a late
 //! BYE gets 481.
 
+use sip_codes::StatusCode;
+use sip_codes::behaviour::DialogEffect;
+use sip_codes::header::Method;
 use std::collections::{HashMap, VecDeque};
 use std::time::{Duration, Instant};
 
@@ -106,9 +109,44 @@ impl Dialogs {
     }
 }
 
+/// Whether a final response of `code` to a `method` request inside a dialog ends it, as RFC 5057 §5.1
+/// says (`StatusCode::usage_effect`): a failure that destroys the dialog (481 to anything but CANCEL, 408
+/// and 480 to BYE...) or the usage the request belongs to (a 487 or 503 does not; a 405 or 501 only to a
+/// method of the usage). Each dialog here has one usage, the invite session, and a dialog ends with its
+/// last usage (RFC 5057 §5.3); the 2xx to a BYE ends it too (RFC 3261 §15.1.2).
+pub fn ends_dialog(code: u16, method: &Method) -> bool {
+    if (200..300).contains(&code) {
+        return *method == Method::Bye;
+    }
+    let Ok(code) = StatusCode::interpret(code) else {
+        return false;
+    };
+    matches!(
+        code.usage_effect(method),
+        DialogEffect::Usage | DialogEffect::Dialog
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn what_ends_a_dialog() {
+        assert!(ends_dialog(200, &Method::Bye));
+        assert!(!ends_dialog(200, &Method::Invite));
+        assert!(ends_dialog(481, &Method::Bye));
+        assert!(
+            !ends_dialog(481, &Method::Cancel),
+            "481 to CANCEL: the transaction only"
+        );
+        assert!(
+            !ends_dialog(488, &Method::Invite),
+            "a re-INVITE's 488 keeps the session"
+        );
+        assert!(!ends_dialog(491, &Method::Invite));
+        assert!(!ends_dialog(180, &Method::Invite));
+    }
 
     fn key(n: u32) -> DialogKey {
         (format!("call{n}"), format!("tag{n}"))

@@ -1,12 +1,14 @@
 //! INVITE in the UAS core (RFC 3261 §13.3): the checks before ringing, 100 and 180, then the 200 with
-//! Contact and the SDP answer that starts a dialog (§12.1.1).
+//! Contact and the SDP answer that starts a dialog (§12.1.1), or one of the callee's [`Refusal`]s. The
+//! builders copy the request's Record-Route into the 180 and the 200 themselves (§12.1.1).
 
 use crate::parse::Request;
 use crate::server::{Peer, Server, State};
 use crate::transaction::{TxKey, TxState};
+use crate::wire::with_to_tag;
 use ezk_sip_types::Name;
-use sip_codes::header::{Contact, HeaderName, HeaderValue, MediaType, RetryAfter, Token, Uri};
-use sip_codes::{RequestHeaders, status};
+use sip_codes::header::{Accept, Contact, MediaType, RetryAfter, Token, Uri};
+use sip_codes::{RequestHeaders, SipResponse, method, status};
 use std::sync::Arc;
 use tracing::warn;
 
@@ -16,29 +18,63 @@ pub struct InviteCtx {
     pub call_id: String,
     pub cseq: u32,
     pub peer: Peer,
-    pub user: String,
     pub remote_tag: Option<String>,
     pub answer: Result<String, &'static str>,
-    /// The request's Record-Route values, in order, for the dialog-establishing responses.
-    pub record_route: Vec<String>,
+    /// The Contact of the 180 and the 200 (§12.1.1); `None` for a user name no SIP URI can hold.
+    pub contact: Option<Contact>,
 }
 
-/// RFC 3261 §12.1.1: the UAS MUST copy every Record-Route of the request, in order, into the responses
-/// that establish a dialog (2xx, and 101-199 with a To tag), so the caller learns the route set that
-/// its ACK, BYE and re-INVITE must follow.
-// TODO(builder-record-route): `RequestHeaders` and `reply_to` are about to copy Record-Route in the
-// library itself; then drop this function and its calls (the 180 and the 200 below).
-fn copy_record_route<C: status::Code, S>(
-    mut b: status::Builder<C, S>,
-    record_route: &[String],
-) -> Result<status::Builder<C, S>, sip_codes::Error> {
-    for value in record_route {
-        b = b.header(
-            HeaderName::from_static("Record-Route")?,
-            HeaderValue::new(value.as_str())?,
-        )?;
-    }
-    Ok(b)
+/// How this UAS declines an INVITE: the callee's outcomes and the offer's problems, each with the code
+/// and the headers its RFC asks for, through the same builders as the rest (`#[derive(SipResponse)]`).
+#[derive(Debug, SipResponse)]
+pub enum Refusal {
+    /// §8.2.2.1: no such callee here.
+    #[sip(NotFound)]
+    NoSuchCallee,
+    /// `--busy`.
+    #[sip(BusyHere)]
+    Busy,
+    /// `--no-answer`, after `--no-answer-secs`.
+    #[sip(TemporarilyUnavailable)]
+    NoAnswer,
+    /// `--decline`, after ringing.
+    #[sip(Decline)]
+    Declined,
+    /// `--unavailable`.
+    #[sip(ServiceUnavailable)]
+    Unavailable,
+    /// `--max-dialogs` are open.
+    #[sip(ServiceUnavailable)]
+    Full { retry_after: RetryAfter },
+    /// §8.2.3: a body that is not SDP.
+    #[sip(UnsupportedMediaType)]
+    NotSdp { accept: Accept },
+    /// §21.4.7: an Accept without application/sdp, the only answer this UAS has.
+    #[sip(NotAcceptable)]
+    AnswerNotAccepted,
+    /// An SDP offer with nothing this UAS can answer.
+    #[sip(NotAcceptableHere)]
+    OfferNotAcceptable,
+    /// §9.2: CANCELled while ringing.
+    #[sip(RequestTerminated)]
+    Cancelled,
+    /// No 200 could be made (a user name no SIP URI can hold).
+    #[sip(ServerInternalError)]
+    Broken,
+}
+
+/// Sends `refusal` as the final response of the INVITE transaction `key`, with the transaction's To
+/// tag (the one its 180 carried, §12.1.1).
+pub fn refuse(
+    server: &Arc<Server>,
+    st: &mut State,
+    key: &TxKey,
+    rh: &RequestHeaders,
+    tag: &Token,
+    refusal: Refusal,
+) {
+    let built = refusal.into_response(&with_to_tag(rh, tag));
+    server.respond_checked(st, key, built)
 }
 
 /// Whether the request's Accept admits an `application/sdp` body (RFC 3261 §20.1: no Accept means
@@ -61,16 +97,14 @@ fn accepts_sdp(req: &Request) -> bool {
     })
 }
 
-fn service_unavailable(rh: &RequestHeaders, tag: &Token, st: &State) -> sip_codes::Response {
+fn dialogs_full(st: &State) -> Refusal {
     warn!(
         "{} dialogs open (--max-dialogs); 503 for a new one",
         st.dialogs.len()
     );
-    status::ServiceUnavailable::builder()
-        .reply_to(rh)
-        .to_tag(tag.clone())
-        .retry_after(RetryAfter::new(st.dialogs.retry_after()))
-        .build()
+    Refusal::Full {
+        retry_after: RetryAfter::new(st.dialogs.retry_after()),
+    }
 }
 
 pub fn on_invite(
@@ -78,24 +112,20 @@ pub fn on_invite(
     st: &mut State,
     key: &TxKey,
     req: &Request,
-    rh: &RequestHeaders,
+    invite: sip_codes::Request<'_, method::Invite>,
     tag: &Token,
     peer: &Peer,
 ) {
+    let refuse = |st: &mut State, refusal| refuse(server, st, key, &invite, tag, refusal);
     let cfg = &server.cfg;
     let user = req.uri_user().unwrap_or_default().to_string();
-    // §8.2.2.1: a callee this UAS does not serve. Busy and unanswering names are callees whether or
-    // not they are Digest users too.
+    // §8.2.2.1: a callee this UAS does not serve. Busy, unanswering, declining and unavailable names are
+    // callees whether or not they are Digest users too.
     let callee = cfg.users.contains_key(&user)
-        || cfg.busy.contains(&user)
-        || cfg.no_answer.contains(&user)
+        || cfg.is_scripted(&user)
         || st.registrar.is_registered(&user);
     if !callee {
-        let r = status::NotFound::builder()
-            .reply_to(rh)
-            .to_tag(tag.clone())
-            .build();
-        return server.respond(st, key, r);
+        return refuse(st, Refusal::NoSuchCallee);
     }
     // §8.2.3: only SDP bodies are understood.
     let content_type = req.first(&Name::CONTENT_TYPE);
@@ -105,83 +135,74 @@ pub fn on_invite(
             .is_some_and(|m| m.trim().eq_ignore_ascii_case("application/sdp"))
     };
     if !req.body.is_empty() && !content_type.as_deref().is_some_and(is_sdp) {
-        let r = status::UnsupportedMediaType::builder()
-            .reply_to(rh)
-            .to_tag(tag.clone())
-            .accept(MediaType::APPLICATION_SDP)
-            .build();
-        return server.respond(st, key, r);
+        let accept = Accept::from(MediaType::APPLICATION_SDP);
+        return refuse(st, Refusal::NotSdp { accept });
     }
     // §21.4.7: the answer is SDP; an Accept without it gets 406.
     if !accepts_sdp(req) {
-        let r = status::NotAcceptable::builder()
-            .reply_to(rh)
-            .to_tag(tag.clone())
-            .build();
-        return server.respond(st, key, r);
+        return refuse(st, Refusal::AnswerNotAccepted);
     }
     if cfg.busy.contains(&user) {
-        let r = status::BusyHere::builder()
-            .reply_to(rh)
-            .to_tag(tag.clone())
-            .build();
-        return server.respond(st, key, r);
+        return refuse(st, Refusal::Busy);
+    }
+    if cfg.unavailable.contains(&user) {
+        return refuse(st, Refusal::Unavailable);
     }
     let answer = crate::sdp::answer(&req.body, server.local.ip());
     if let Err(why) = &answer {
         warn!("SDP offer not acceptable: {why}");
-        let r = status::NotAcceptableHere::builder()
-            .reply_to(rh)
-            .to_tag(tag.clone())
-            .build();
-        return server.respond(st, key, r);
+        return refuse(st, Refusal::OfferNotAcceptable);
     }
     if st.dialogs.is_full(&(req.call_id.clone(), tag.to_string())) {
-        let r = service_unavailable(rh, tag, st);
-        return server.respond(st, key, r);
+        let full = dialogs_full(st);
+        return refuse(st, full);
     }
 
+    let transport = if peer.reliable() {
+        ";transport=tcp"
+    } else {
+        ""
+    };
+    let contact = Uri::new(&format!("sip:{user}@{}{transport}", server.local))
+        .map(Contact::new)
+        .map_err(|e| warn!("no Contact for call-id={}: {e}", req.call_id))
+        .ok();
     let ctx = Arc::new(InviteCtx {
-        rh: rh.clone(),
+        rh: invite.headers().clone(),
         call_id: req.call_id.clone(),
         cseq: req.cseq,
         peer: peer.clone(),
-        user: user.clone(),
         remote_tag: req.from_tag.clone(),
         answer,
-        record_route: req.all(&Name::RECORD_ROUTE),
+        contact,
     });
     if let Some(tx) = st.table.txns.get_mut(key) {
         tx.invite = Some(ctx.clone());
     }
-    // §17.2.1: 100 Trying at once (without a To tag, §8.2.6.1), then ringing (with one, so it carries
-    // the Record-Route, §12.1.1).
-    let trying = status::Trying::builder().reply_to(rh).build();
-    server.respond(st, key, trying);
-    let ringing = status::Ringing::builder().reply_to(rh).to_tag(tag.clone());
-    match copy_record_route(ringing, &ctx.record_route) {
-        Ok(ringing) => server.respond(st, key, ringing.build()),
-        Err(e) => warn!("Record-Route not copied into the 180 ({e}); 180 not sent"),
-    }
+    // §17.2.1: 100 Trying at once (without a To tag, §8.2.6.1), then ringing (with one and a Contact:
+    // an early dialog, whose Record-Route the builder copies, §12.1.1).
+    server.respond(st, key, status::Trying::reply_to(invite).build());
+    let ringing = status::Ringing::reply_to(invite).to_tag(tag.clone());
+    let ringing = match ctx.contact.clone() {
+        Some(contact) => ringing.contact(contact),
+        None => ringing,
+    };
+    server.respond(st, key, ringing.build());
 
     let id = st.table.txns[key].id;
     if cfg.no_answer.contains(&user) {
         server.after(cfg.no_answer_after, key.clone(), id, |server, st, key| {
-            if let Some(inv) = proceeding(st, key) {
-                let tag = st.table.txns[key].to_tag.clone();
-                let r = status::TemporarilyUnavailable::builder()
-                    .reply_to(&inv.rh)
-                    .to_tag(tag.clone())
-                    .build();
-                server.respond(st, key, r);
-            }
+            end_ringing(server, st, key, Some(Refusal::NoAnswer))
         });
-    } else if cfg.ring.is_zero() {
-        answer_invite(server, st, key);
     } else {
-        server.after(cfg.ring, key.clone(), id, |server, st, key| {
-            answer_invite(server, st, key)
-        });
+        let outcome = cfg.decline.contains(&user).then_some(Refusal::Declined);
+        if cfg.ring.is_zero() {
+            end_ringing(server, st, key, outcome);
+        } else {
+            server.after(cfg.ring, key.clone(), id, |server, st, key| {
+                end_ringing(server, st, key, outcome)
+            });
+        }
     }
 }
 
@@ -192,48 +213,39 @@ fn proceeding(st: &State, key: &TxKey) -> Option<Arc<InviteCtx>> {
         .flatten()
 }
 
-/// 200 to INVITE with Contact, the request's Record-Route and the SDP answer; the dialog starts
-/// (§12.1.1) once the 200 is sent.
-fn answer_invite(server: &Arc<Server>, st: &mut State, key: &TxKey) {
+/// The end of ringing, if the INVITE is still unanswered: `refusal`, or else the 200.
+fn end_ringing(server: &Arc<Server>, st: &mut State, key: &TxKey, refusal: Option<Refusal>) {
     let Some(inv) = proceeding(st, key) else {
         return;
     };
     let tag = st.table.txns[key].to_tag.clone();
+    match refusal {
+        Some(refusal) => refuse(server, st, key, &inv.rh, &tag, refusal),
+        None => answer_invite(server, st, key, &inv, tag),
+    }
+}
+
+/// 200 to INVITE with Contact and the SDP answer (the builder adds the request's Record-Route); the
+/// dialog starts (§12.1.1) once the 200 is sent.
+fn answer_invite(server: &Arc<Server>, st: &mut State, key: &TxKey, inv: &InviteCtx, tag: Token) {
     let dialog = (inv.call_id.clone(), tag.to_string());
     // The table may have filled while this INVITE rang.
     if st.dialogs.is_full(&dialog) {
-        let r = service_unavailable(&inv.rh, &tag, st);
-        server.respond(st, key, r);
-        return;
+        let full = dialogs_full(st);
+        return refuse(server, st, key, &inv.rh, &tag, full);
     }
-    let transport = if inv.peer.reliable() {
-        ";transport=tcp"
-    } else {
-        ""
+    let (Some(invite), Some(contact)) = (inv.rh.typed::<method::Invite>(), inv.contact.clone())
+    else {
+        warn!("no 200 for call-id={}; 500 instead", inv.call_id);
+        return refuse(server, st, key, &inv.rh, &tag, Refusal::Broken);
     };
     let sdp = inv.answer.clone().unwrap_or_default();
-    let ok = Uri::new(&format!("sip:{}@{}{transport}", inv.user, server.local))
-        .map_err(|e| e.to_string())
-        .and_then(|uri| {
-            let b = status::Ok::for_invite()
-                .reply_to(&inv.rh)
-                .to_tag(tag.clone())
-                .contact(Contact::new(uri))
-                .body(MediaType::APPLICATION_SDP, sdp.into_bytes());
-            copy_record_route(b, &inv.record_route).map_err(|e| e.to_string())
-        });
-    let r = match ok {
-        Ok(b) => b.build(),
-        // A user name that is no URI user part, or a Record-Route no header value can hold.
-        Err(e) => {
-            warn!("no 200 for call-id={}: {e}; 500 instead", inv.call_id);
-            status::ServerInternalError::builder()
-                .reply_to(&inv.rh)
-                .to_tag(tag.clone())
-                .build()
-        }
-    };
-    let sent = server.respond_code(st, key, r);
+    let ok = status::Ok::reply_to(invite)
+        .to_tag(tag)
+        .contact(contact)
+        .body(MediaType::APPLICATION_SDP, sdp.into_bytes())
+        .build();
+    let sent = server.respond_code(st, key, ok);
     if (200..300).contains(&sent)
         && let Some(remote) = &inv.remote_tag
     {

@@ -6,9 +6,10 @@
 //! ```
 //!
 //! It answers OPTIONS (200 with Allow, Accept, Supported), REGISTER (Digest challenge with SHA-256 and
-//! MD5, 423 with Min-Expires, 200 with the bindings of an in-memory registrar), INVITE (100, 180, 200
-//! with Contact, the request's Record-Route and an SDP answer; 404, 486, 480, 420, 415, 406, 488, 503
-//! when `--max-dialogs` are open, 513 when the 200 would not fit a UDP datagram), ACK, BYE and CANCEL
+//! MD5, 423 with Min-Expires, 200 with the bindings of an in-memory registrar), INVITE (100, 180 and
+//! 200 with Contact, the request's Record-Route and an SDP answer; 404, 420, 415, 406, 488; 486, 480,
+//! 603 and 503 for `--busy`, `--no-answer`, `--decline` and `--unavailable` callees, 503 when
+//! `--max-dialogs` are open, 513 when the 200 would not fit a UDP datagram), ACK, BYE and CANCEL
 //! (200 and 487), 405 with Allow for a method it knows but does not implement, 501 for one it does not
 //! know (methods are case-sensitive), 416 for a Request-URI that is not `sip:` or `sips:`, 483 for
 //! Max-Forwards 0, 505 for a SIP version other than 2.0, 413 for a body above `--max-body`, and 400 for
@@ -32,7 +33,11 @@
 //!   (Via, CSeq, Authorization, Contact, …) is decoded only when asked for, so a broken header the
 //!   server never reads does not reject the request. Its Digest types cover RFC 8760 (SHA-256).
 //!
-//! The parser is used to read requests only; every response goes through a `sip_codes` builder.
+//! The parser is used to read requests only; every response goes through a `sip_codes` builder:
+//! dispatched by method (`RequestHeaders::by_method`, `uas.rs`), so the rules of each method are
+//! checked by the compiler; the server's outcomes (`invite::Refusal`, the registrar's `Outcome`) as
+//! `#[derive(SipResponse)]` types; whether a final response ends a dialog from
+//! `StatusCode::usage_effect` (RFC 5057 §5.1, `dialog.rs`).
 
 mod address;
 mod config;
@@ -40,6 +45,7 @@ mod dialog;
 mod digest;
 mod invite;
 mod parse;
+mod refuse;
 mod registrar;
 mod sdp;
 mod server;

@@ -11,7 +11,6 @@ use ezk_sip_types::msg::{Line, PullParser};
 use ezk_sip_types::parse::Parse;
 use ezk_sip_types::uri::{SipUri, SipUriUserPart};
 use ezk_sip_types::{Headers, Name};
-use sip_codes::RequestHeaders;
 
 /// The request method, compared case-sensitively (RFC 3261 §7.1: `invite` is not INVITE). `Other` is
 /// any other token, kept as written in [`Request::method_name`].
@@ -70,7 +69,8 @@ pub struct Request {
 pub enum Rejected {
     /// A response: a UAS has no client transactions, so it is dropped without a word.
     Response,
-    /// A request to refuse with this response, if its transaction headers can be read ([`answerable`]).
+    /// A request to refuse with this response, if its transaction headers can be read
+    /// (`refuse::answerable`).
     Answer(Reject),
 }
 
@@ -90,6 +90,18 @@ pub enum RejectCode {
     TooLarge,
     /// 505 Version Not Supported.
     VersionNotSupported,
+}
+
+impl RejectCode {
+    /// The status code of the refusal.
+    pub fn status(self) -> sip_codes::StatusCode {
+        use sip_codes::StatusCode;
+        match self {
+            RejectCode::BadRequest => StatusCode::BadRequest,
+            RejectCode::TooLarge => StatusCode::RequestEntityTooLarge,
+            RejectCode::VersionNotSupported => StatusCode::VersionNotSupported,
+        }
+    }
 }
 
 pub fn bad(why: impl Into<String>) -> Rejected {
@@ -315,72 +327,4 @@ pub fn parse_request(data: Bytes, limits: &Limits) -> Result<Request, Rejected> 
         via,
         max_forwards,
     })
-}
-
-/// The transaction headers of a message the parser refused, so a 400 (or 413, 505) can copy them:
-/// `RequestHeaders::from_message` when it accepts the head, else the first From, To, Call-ID and CSeq
-/// and every Via, skipping lines that are not UTF-8 or have no colon. `None` for a response, or when one
-/// of them is missing or holds what no header value can (a control character): a response without them
-/// would not be one (RFC 3261 §8.2.6.2).
-pub fn answerable(data: &[u8]) -> Option<RequestHeaders> {
-    let head_end = data
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .map_or(data.len(), |i| i + 2);
-    let head = &data[..head_end];
-    if head
-        .get(..4)
-        .is_some_and(|p| p.eq_ignore_ascii_case(b"SIP/"))
-    {
-        return None;
-    }
-    if let Ok(rh) = RequestHeaders::from_message_bytes(head) {
-        return Some(rh);
-    }
-    let mut found: Vec<(String, String)> = Vec::new();
-    for raw in head.split(|&b| b == b'\n').skip(1) {
-        let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
-        let line = std::str::from_utf8(raw).ok();
-        match (line, found.last_mut()) {
-            (Some(l), Some((_, value))) if l.starts_with([' ', '\t']) => {
-                value.push(' ');
-                value.push_str(l.trim_matches([' ', '\t']));
-            }
-            (Some(l), _) => match l.split_once(':') {
-                Some((name, value)) => found.push((
-                    name.trim_matches([' ', '\t']).to_ascii_lowercase(),
-                    value.trim_matches([' ', '\t']).to_string(),
-                )),
-                None => found.push((String::new(), String::new())),
-            },
-            (None, _) => found.push((String::new(), String::new())),
-        }
-    }
-    let first = |names: &[&str]| {
-        found
-            .iter()
-            .find(|(n, _)| names.contains(&n.as_str()))
-            .map(|(_, v)| v.as_str())
-    };
-    let mut rh = RequestHeaders::new(
-        first(&["from", "f"])?,
-        first(&["to", "t"])?,
-        first(&["call-id", "i"])?,
-        first(&["cseq"])?,
-    )
-    .ok()?;
-    let mut vias = 0;
-    for (_, value) in found.iter().filter(|(n, _)| n == "via" || n == "v") {
-        for v in address::split_list(value) {
-            let v = v.trim_matches([' ', '\t']);
-            if !v.is_empty() {
-                rh = rh.via(v).ok()?;
-                vias += 1;
-            }
-        }
-    }
-    if let Some(ts) = first(&["timestamp"]) {
-        rh = rh.timestamp(ts).ok()?;
-    }
-    (vias > 0).then_some(rh)
 }

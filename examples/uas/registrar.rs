@@ -4,12 +4,16 @@ use crate::digest::{self, Algorithm, Credentials, NonceState};
 use crate::parse::Request;
 use crate::server::{Server, State};
 use crate::transaction::TxKey;
+use crate::wire::with_to_tag;
 use ezk_sip_types::Name;
 use ezk_sip_types::header::HeaderParse;
 use ezk_sip_types::header::typed::{AuthResponse, Contact as EzkContact, QopOption, Username};
 use ezk_sip_types::print::AppendCtx;
-use sip_codes::header::{Contact, DigestAlgorithm, DigestChallenge, NameAddr, Qop, Token, Uri};
-use sip_codes::{RequestHeaders, status};
+use sip_codes::header::{
+    Challenge, Contact, DigestAlgorithm, DigestChallenge, Expires, MinExpires, NameAddr, Qop,
+    Token, Uri,
+};
+use sip_codes::{SipResponse, method};
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -39,14 +43,46 @@ impl Registrar {
     }
 }
 
+/// What the registrar answers a REGISTER (§10.3), each outcome with the headers its RFC asks for.
+#[derive(Debug, SipResponse)]
+enum Outcome {
+    /// §10.3 step 8: every current binding (none left: no Contact) and the longest expiry granted.
+    #[sip(Ok)]
+    Registered {
+        contact: Option<Contact>,
+        expires: Expires,
+    },
+    /// §22.4, RFC 8760 §2.4: one Digest challenge per algorithm, the preferred first.
+    #[sip(Unauthorized)]
+    Challenge { www_authenticate: Vec<Challenge> },
+    /// §10.3 step 7: a binding asked to expire sooner than `--min-expires`.
+    #[sip(IntervalTooBrief)]
+    TooBrief { min_expires: MinExpires },
+    /// §10.3 step 6: the authenticated user may only register its own address of record.
+    #[sip(Forbidden)]
+    NotYours,
+    /// A To, Contact or Expires this registrar cannot read.
+    #[sip(BadRequest)]
+    Malformed,
+    /// No challenge could be made (not expected: the realm was checked at start-up, the nonce is hex).
+    #[sip(ServerInternalError)]
+    NoChallenge,
+}
+
 pub fn on_register(
     server: &Arc<Server>,
     st: &mut State,
     key: &TxKey,
     req: &Request,
-    rh: &RequestHeaders,
+    register: sip_codes::Request<'_, method::Register>,
     tag: &Token,
 ) {
+    let outcome = register_outcome(server, st, req);
+    let built = outcome.into_response(&with_to_tag(&register, tag));
+    server.respond_checked(st, key, built)
+}
+
+fn register_outcome(server: &Server, st: &mut State, req: &Request) -> Outcome {
     let cfg = &server.cfg;
     // §10.2: the To of a REGISTER is the address of record, a SIP or SIPS URI; another scheme is a
     // malformed registration, refused before any challenge (RFC 4475 §3.3.4).
@@ -54,23 +90,15 @@ pub fn on_register(
         crate::syntax::scheme(&req.to_uri).as_deref(),
         Some("sip" | "sips")
     ) {
-        let r = status::BadRequest::builder()
-            .reply_to(rh)
-            .to_tag(tag.clone())
-            .build();
-        return server.respond(st, key, r);
+        return Outcome::Malformed;
     }
     // §10.3 steps 4–6: authenticate, and the authenticated user may only register itself.
     let user = match authenticate(server, st, req) {
         Ok(user) => user,
-        Err(stale) => return challenge(server, st, key, rh, tag, stale),
+        Err(stale) => return challenge(server, st, stale),
     };
     if req.to_user.as_deref() != Some(user.as_str()) {
-        let r = status::Forbidden::builder()
-            .reply_to(rh)
-            .to_tag(tag.clone())
-            .build();
-        return server.respond(st, key, r);
+        return Outcome::NotYours;
     }
 
     // §10.3 step 7: expiry of each Contact (parameter, else Expires header, else the default).
@@ -84,11 +112,7 @@ pub fn on_register(
         match req.headers.try_get_named::<Vec<EzkContact>>() {
             Some(Ok(c)) => c,
             Some(Err(_)) => {
-                let r = status::BadRequest::builder()
-                    .reply_to(rh)
-                    .to_tag(tag.clone())
-                    .build();
-                return server.respond(st, key, r);
+                return Outcome::Malformed;
             }
             None => Vec::new(),
         }
@@ -97,11 +121,7 @@ pub fn on_register(
     if star {
         // Contact: * removes every binding, and only with Expires: 0 (§10.2.2).
         if header_expires != Some(0) || req.headers.get_raw(&Name::CONTACT).count() > 1 {
-            let r = status::BadRequest::builder()
-                .reply_to(rh)
-                .to_tag(tag.clone())
-                .build();
-            return server.respond(st, key, r);
+            return Outcome::Malformed;
         }
         changes.push((None, 0));
     }
@@ -113,20 +133,13 @@ pub fn on_register(
             .or(header_expires)
             .unwrap_or(cfg.default_expires);
         if expires != 0 && expires < cfg.min_expires {
-            let r = status::IntervalTooBrief::for_register()
-                .reply_to(rh)
-                .to_tag(tag.clone())
-                .min_expires(cfg.min_expires)
-                .build();
-            return server.respond(st, key, r);
+            return Outcome::TooBrief {
+                min_expires: MinExpires::from(cfg.min_expires),
+            };
         }
         let uri = c.uri.uri.default_print_ctx().to_string();
         if Uri::new(&uri).is_err() {
-            let r = status::BadRequest::builder()
-                .reply_to(rh)
-                .to_tag(tag.clone())
-                .build();
-            return server.respond(st, key, r);
+            return Outcome::Malformed;
         }
         changes.push((Some(uri), expires.min(cfg.max_expires)));
     }
@@ -164,20 +177,10 @@ pub fn on_register(
         .collect();
     info!("registrar: {user} has {} binding(s)", addresses.len());
     // §10.3 step 8: Contact lists every current binding; with none left there is none to list.
-    let r = match Contact::list(addresses) {
-        Ok(contact) => status::Ok::builder()
-            .reply_to(rh)
-            .to_tag(tag.clone())
-            .contact(contact)
-            .expires(granted)
-            .build(),
-        Err(_) => status::Ok::builder()
-            .reply_to(rh)
-            .to_tag(tag.clone())
-            .expires(granted)
-            .build(),
-    };
-    server.respond(st, key, r)
+    Outcome::Registered {
+        contact: Contact::list(addresses).ok(),
+        expires: Expires::from(granted),
+    }
 }
 
 /// Checks the Authorization header: `Ok(user)` when a credential for our realm is right; `Err(stale)`
@@ -239,18 +242,11 @@ fn authenticate(server: &Server, st: &mut State, req: &Request) -> Result<String
     Err(stale)
 }
 
-fn challenge(
-    server: &Arc<Server>,
-    st: &mut State,
-    key: &TxKey,
-    rh: &RequestHeaders,
-    tag: &Token,
-    stale: bool,
-) {
+fn challenge(server: &Server, st: &mut State, stale: bool) -> Outcome {
     let cfg = &server.cfg;
     let nonce = st.nonces.issue();
     // RFC 8760 §2.4: one challenge per algorithm, the preferred first.
-    let challenges: Result<Vec<DigestChallenge>, _> = cfg
+    let challenges: Result<Vec<Challenge>, _> = cfg
         .algorithms
         .iter()
         .map(|alg| {
@@ -259,28 +255,18 @@ fn challenge(
                 Algorithm::Sha256 => DigestAlgorithm::Sha256,
             };
             DigestChallenge::new(&cfg.realm, &nonce).map(|c| {
-                c.with_algorithm(algorithm)
-                    .with_qop(Qop::Auth)
-                    .with_stale(stale)
+                Challenge::from(
+                    c.with_algorithm(algorithm)
+                        .with_qop(Qop::Auth)
+                        .with_stale(stale),
+                )
             })
         })
         .collect();
-    // The realm was checked at start-up and the nonce is hex, so this is not expected to fail.
-    let r = match challenges.as_deref() {
-        Ok([first, rest @ ..]) => {
-            let mut b = status::Unauthorized::builder()
-                .reply_to(rh)
-                .to_tag(tag.clone())
-                .www_authenticate(first.clone());
-            for c in rest {
-                b = b.www_authenticate(c.clone());
-            }
-            b.build()
+    match challenges {
+        Ok(www_authenticate) if !www_authenticate.is_empty() => {
+            Outcome::Challenge { www_authenticate }
         }
-        _ => status::ServerInternalError::builder()
-            .reply_to(rh)
-            .to_tag(tag.clone())
-            .build(),
-    };
-    server.respond(st, key, r)
+        _ => Outcome::NoChallenge,
+    }
 }

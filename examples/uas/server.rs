@@ -4,14 +4,15 @@ use crate::Config;
 use crate::dialog::Dialogs;
 use crate::digest::Nonces;
 use crate::parse::{self, Method, Rejected};
+use crate::refuse;
 use crate::registrar::Registrar;
 use crate::tcp::Conn;
 use crate::transaction::{T4, Table, TxKey, TxState, Txn};
 use crate::uas;
-use crate::wire::{log_response, random_seed, stamp_received, wire};
+use crate::wire::{log_response, random_seed, stamp_received};
 use bytes::Bytes;
+use sip_codes::RequestHeaders;
 use sip_codes::header::Token;
-use sip_codes::{RequestHeaders, Response};
 use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::net::SocketAddr;
@@ -141,10 +142,9 @@ impl Server {
     }
 
     /// Sends a response outside any transaction (a 400 to a request too broken to key one).
-    pub fn send_stateless(&self, peer: &Peer, resp: &Response) {
-        let bytes = wire(resp);
-        log_response(peer, &bytes, false);
-        self.send_bytes(peer, &bytes);
+    pub fn send_stateless(&self, peer: &Peer, bytes: &[u8]) {
+        log_response(peer, bytes, false);
+        self.send_bytes(peer, bytes);
     }
 
     /// Entry point for one datagram or one framed stream message.
@@ -223,6 +223,16 @@ impl Server {
             .as_deref()
             .and_then(|t| Token::new(t).ok())
             .unwrap_or_else(|| self.new_tag());
+        // A request inside a dialog this UAS knows: Call-ID, local (To) and remote (From) tags (§12.2.2).
+        let dialog = req
+            .to_tag
+            .clone()
+            .map(|local| (req.call_id.clone(), local))
+            .filter(|d| {
+                st.dialogs
+                    .remote_tag(d)
+                    .is_some_and(|r| Some(r) == req.from_tag.as_deref())
+            });
         st.table.txns.insert(
             key.clone(),
             Txn {
@@ -234,30 +244,42 @@ impl Server {
                 rh: rh.clone(),
                 last: None,
                 invite: None,
+                dialog,
             },
         );
         uas::on_request(self, &mut st, &key, &req, &rh, &peer);
     }
 
     /// A message the parser refused: the response it asks for (400, 413, 505), sent statelessly back
-    /// to where the message came from, if its transaction headers can be read and it is no ACK (an ACK
-    /// is never answered, §17.2.1); else dropped.
+    /// to where the message came from, if its transaction headers can be read and the code may answer
+    /// its method (an ACK is never answered, §17.2.1); else dropped.
     pub fn reject(&self, data: &[u8], peer: &Peer, reject: &parse::Reject) {
+        // The request line's method decides before the CSeq's (they may differ in a broken request).
         let rh = if data.starts_with(b"ACK ") {
             None
         } else {
-            parse::answerable(data)
+            refuse::answerable(data)
         };
-        let Some(rh) = rh else {
+        let Some(answerable) = rh else {
             warn!("<- {peer}: {}; no response possible, dropped", reject.why);
             return;
         };
-        warn!("<- {peer}: refused, {}", reject.why);
-        let tag = self.stateless_tag(&rh);
-        self.send_stateless(
-            peer,
-            &uas::refusal(&rh, tag, reject, &self.local.to_string()),
-        );
+        let rh = &answerable.rh;
+        let tag = self.stateless_tag(rh);
+        match refuse::refusal(rh, tag, reject, &self.local.to_string()) {
+            Ok(response) => {
+                warn!("<- {peer}: refused, {}", reject.why);
+                self.send_stateless(peer, &answerable.wire(&response));
+            }
+            Err(e) if !reject.code.status().applies_to(rh.method()) => {
+                debug!(
+                    "<- {peer}: {}; a {} gets no response ({e})",
+                    reject.why,
+                    rh.method()
+                );
+            }
+            Err(e) => warn!("<- {peer}: {}; no response could be made ({e})", reject.why),
+        }
     }
 
     /// The To tag of a stateless response: the same for every retransmission of a request (RFC 3261

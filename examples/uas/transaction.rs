@@ -15,12 +15,12 @@
 use crate::parse::Method;
 use crate::server::{Peer, Server, State};
 use crate::wire::{log_response, status_of, wire};
-use sip_codes::{RequestHeaders, Response, status};
+use sip_codes::{RequestHeaders, Response, RuleViolations, status};
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
-use tracing::warn;
+use tracing::{debug, info, warn};
 
 pub const T1: Duration = Duration::from_millis(500);
 pub const T2: Duration = Duration::from_secs(4);
@@ -82,6 +82,8 @@ pub struct Txn {
     pub last: Option<(Arc<Vec<u8>>, u16)>,
     /// INVITE: what the UAS core needs to answer later (after ringing) or with 487 on CANCEL.
     pub invite: Option<Arc<crate::invite::InviteCtx>>,
+    /// The dialog the request was sent in (it had a To tag), whose fate the final response decides.
+    pub dialog: Option<crate::dialog::DialogKey>,
 }
 
 /// A 2xx to an INVITE that waits for its ACK.
@@ -113,6 +115,30 @@ impl Server {
         self.respond_code(st, key, resp);
     }
 
+    /// Sends a response whose rules were checked at run time (a code chosen at run time, or a request
+    /// whose method is only known at run time). A refusal is no response to send: for an ACK, which is
+    /// never answered (RFC 3261 §17), that is expected; anything else is a bug of this server, logged, and
+    /// the transaction is dropped rather than left waiting.
+    pub fn respond_checked(
+        self: &Arc<Self>,
+        st: &mut State,
+        key: &TxKey,
+        built: Result<Response, RuleViolations>,
+    ) {
+        match built {
+            Ok(resp) => self.respond(st, key, resp),
+            Err(violations) => {
+                let method = st.table.txns.get(key).map(|tx| tx.rh.method().clone());
+                if method == Some(sip_codes::header::Method::Ack) {
+                    debug!("an ACK gets no response ({violations})");
+                } else {
+                    warn!("no response could be made ({violations}); transaction dropped");
+                }
+                st.table.txns.remove(key);
+            }
+        }
+    }
+
     /// [`Server::respond`], returning the code sent: 513 instead of a final response too large for a UDP
     /// datagram (RFC 3261 §21.5.7: the UAS cannot send it over UDP, §18.2.2 gives it no other way, and
     /// the transaction must still end), 0 when nothing could be sent.
@@ -138,12 +164,17 @@ impl Server {
                     resp.code(),
                     bytes.len()
                 );
-                bytes = wire(
-                    &status::MessageTooLarge::builder()
-                        .reply_to(&tx.rh)
-                        .to_tag(tx.to_tag.clone())
-                        .build(),
-                );
+                let too_large = status::MessageTooLarge::reply_to(&tx.rh)
+                    .to_tag(tx.to_tag.clone())
+                    .build();
+                bytes = match too_large {
+                    Ok(r) => wire(&r),
+                    Err(e) => {
+                        warn!("no 513 either ({e}); the transaction ends without a response");
+                        st.table.txns.remove(key);
+                        return 0;
+                    }
+                };
                 if bytes.len() > max {
                     warn!(
                         "even the 513 does not fit a UDP datagram; the transaction ends without one"
@@ -158,6 +189,17 @@ impl Server {
         log_response(&tx.peer, &bytes, false);
         self.send_bytes(&tx.peer, &bytes);
         tx.last = Some((bytes.clone(), code));
+        if code >= 200
+            && let Some(dialog) = &tx.dialog
+            && crate::dialog::ends_dialog(code, tx.rh.method())
+            && st.dialogs.remove(dialog)
+        {
+            info!(
+                "dialog call-id={} ended by the {code} to {}",
+                dialog.0,
+                tx.rh.method()
+            );
+        }
         let (id, reliable) = (tx.id, tx.peer.reliable());
         match (tx.is_invite, code) {
             (_, 100..=199) => tx.state = TxState::Proceeding,

@@ -1,14 +1,20 @@
 //! The UAS core (RFC 3261 §8.2, §10.3, §13.3, §15): what to answer. Every response here is made by a
-//! `sip_codes` builder, so a response missing a header its RFC requires does not compile.
+//! `sip_codes` builder.
+//!
+//! The checks that come before dispatch (Max-Forwards, the method, the Request-URI scheme, Require) answer
+//! whatever the method is, so their builders start from the plain `&RequestHeaders` and check the method
+//! when `build()` runs (`Server::respond_checked`). Then `RequestHeaders::by_method` hands each handler a
+//! typed request, and the compiler checks the rules the spec scopes to its method: a 200 to INVITE
+//! without Contact, or a 180 to an OPTIONS, does not compile.
 
-use crate::parse::{Method, Reject, RejectCode, Request};
+use crate::parse::{Method, Request};
 use crate::server::{Peer, Server, State};
 use crate::transaction::{TxKey, TxState};
 use ezk_sip_types::header::typed::Require;
-use sip_codes::header::{MediaType, Method as M, OptionTag, Token, Warning};
-use sip_codes::{RequestHeaders, Response, status};
+use sip_codes::header::{MediaType, Method as M, OptionTag, Token};
+use sip_codes::{ByMethod, RequestHeaders, Response, RuleViolations, method, status};
 use std::sync::Arc;
-use tracing::info;
+use tracing::{info, warn};
 
 /// Methods this UAS implements (the Allow header of 200 to OPTIONS and of 405).
 const ALLOW: [M; 6] = [
@@ -20,22 +26,11 @@ const ALLOW: [M; 6] = [
     M::Register,
 ];
 
-/// Methods this UAS knows but does not implement: 405. Any other method: 501 (RFC 3261 §8.2.1).
-const KNOWN_UNSUPPORTED: [&str; 8] = [
-    "SUBSCRIBE",
-    "NOTIFY",
-    "PUBLISH",
-    "MESSAGE",
-    "INFO",
-    "UPDATE",
-    "PRACK",
-    "REFER",
-];
-
-/// Whether a method is one this UAS knows (implemented or not), compared case-sensitively (RFC 3261
-/// §7.1); for any other, 501 (§8.2.1, §21.5.2).
+/// Whether a method is one this UAS knows, implemented or not: a method of the IANA registry, which
+/// `sip_codes::header::Method` names, compared case-sensitively (RFC 3261 §7.1). A method it knows but
+/// does not implement gets 405, any other 501 (§8.2.1, §21.5.2).
 pub fn is_known_method(name: &str) -> bool {
-    ALLOW.iter().any(|m| m.as_str() == name) || KNOWN_UNSUPPORTED.contains(&name)
+    M::new(name).is_ok_and(|m| !matches!(m, M::Extension(_)))
 }
 
 pub fn on_request(
@@ -50,80 +45,90 @@ pub fn on_request(
 
     // Max-Forwards 0 (RFC 3261 §16.3 step 3, applied by this UAS as the issue asks).
     if req.max_forwards == Some(0) {
-        let r = status::TooManyHops::builder()
-            .reply_to(rh)
-            .to_tag(tag.clone())
-            .build();
-        return server.respond(st, key, r);
+        let r = status::TooManyHops::reply_to(rh).to_tag(tag).build();
+        return server.respond_checked(st, key, r);
     }
 
-    // §8.2.1 method inspection, case-sensitive (§7.1): `invite` is an unknown method.
+    // §8.2.1 method inspection, by the request line and case-sensitively (§7.1): `invite` is an unknown
+    // method, and so is one whose CSeq names another (RFC 4475 §3.1.2.18).
     if req.method == Method::Other {
-        let r = if KNOWN_UNSUPPORTED.contains(&req.method_name.as_str()) {
-            status::MethodNotAllowed::builder()
-                .reply_to(rh)
-                .to_tag(tag.clone())
+        let r = if is_known_method(&req.method_name) {
+            status::MethodNotAllowed::reply_to(rh)
+                .to_tag(tag)
                 .allow(ALLOW)
                 .build()
         } else {
-            status::NotImplemented::builder()
-                .reply_to(rh)
-                .to_tag(tag.clone())
-                .build()
+            status::NotImplemented::reply_to(rh).to_tag(tag).build()
         };
-        return server.respond(st, key, r);
+        return server.respond_checked(st, key, r);
     }
 
     // §8.2.2.1: a Request-URI scheme this UAS does not serve (it serves sip and sips only).
     if req.uri.is_none() {
-        let r = status::UnsupportedUriScheme::builder()
-            .reply_to(rh)
-            .to_tag(tag.clone())
+        let r = status::UnsupportedUriScheme::reply_to(rh)
+            .to_tag(tag)
             .build();
-        return server.respond(st, key, r);
+        return server.respond_checked(st, key, r);
     }
 
-    if req.method == Method::Cancel {
-        return on_cancel(server, st, key, req, rh, &tag);
+    // §9.2: a CANCEL is matched before any extension is looked at.
+    if let Some(cancel) = rh.typed::<method::Cancel>() {
+        return on_cancel(server, st, key, req, cancel, &tag);
     }
 
-    // §8.2.2.3 Require: this UAS supports no extension, so any option tag is unsupported.
+    if let Some(refused) = unsupported_extensions(req, rh, &tag) {
+        return server.respond_checked(st, key, refused);
+    }
+
+    match rh.by_method() {
+        ByMethod::Options(options) => {
+            let r = status::Ok::reply_to(options)
+                .to_tag(tag)
+                .allow(ALLOW)
+                .accept(MediaType::APPLICATION_SDP)
+                .supported(Vec::<OptionTag>::new())
+                .build();
+            server.respond(st, key, r)
+        }
+        ByMethod::Register(register) => {
+            crate::registrar::on_register(server, st, key, req, register, &tag)
+        }
+        ByMethod::Invite(invite) => {
+            crate::invite::on_invite(server, st, key, req, invite, &tag, peer)
+        }
+        ByMethod::Bye(bye) => on_bye(server, st, key, bye, &tag),
+        // The parser makes CSeq's method the request line's for every method it knows, the others got
+        // 405 or 501 above, CANCEL is answered above and ACK by the transaction layer: nothing is left.
+        _ => {
+            warn!("no handler for a {} request", rh.method());
+            let r = status::ServerInternalError::reply_to(rh)
+                .to_tag(tag)
+                .build();
+            server.respond_checked(st, key, r)
+        }
+    }
+}
+
+/// §8.2.2.3 Require: this UAS supports no extension, so any option tag is unsupported (420), and one
+/// that is no option tag makes the request malformed (400).
+fn unsupported_extensions(
+    req: &Request,
+    rh: &RequestHeaders,
+    tag: &Token,
+) -> Option<Result<Response, RuleViolations>> {
     let required: Result<Vec<OptionTag>, _> = match req.headers.try_get_named::<Vec<Require>>() {
         Some(Ok(tags)) => tags.iter().map(|t| OptionTag::new(t.0.as_str())).collect(),
-        Some(Err(_)) => Ok(Vec::new()),
-        None => Ok(Vec::new()),
+        Some(Err(_)) | None => Ok(Vec::new()),
     };
-    let Ok(required) = required else {
-        let r = status::BadRequest::builder()
-            .reply_to(rh)
-            .to_tag(tag.clone())
-            .build();
-        return server.respond(st, key, r);
-    };
-    if !required.is_empty() {
-        let r = status::BadExtension::builder()
-            .reply_to(rh)
-            .to_tag(tag.clone())
-            .unsupported(required)
-            .build();
-        return server.respond(st, key, r);
-    }
-
-    if req.method == Method::Options {
-        let r = status::Ok::builder()
-            .reply_to(rh)
-            .to_tag(tag.clone())
-            .allow(ALLOW)
-            .accept(MediaType::APPLICATION_SDP)
-            .supported(Vec::<OptionTag>::new())
-            .build();
-        server.respond(st, key, r)
-    } else if req.method == Method::Register {
-        crate::registrar::on_register(server, st, key, req, rh, &tag)
-    } else if req.method == Method::Invite {
-        crate::invite::on_invite(server, st, key, req, rh, &tag, peer)
-    } else {
-        on_bye(server, st, key, req, rh, &tag)
+    match required {
+        Err(_) => Some(status::BadRequest::reply_to(rh).to_tag(tag.clone()).build()),
+        Ok(tags) if tags.is_empty() => None,
+        Ok(tags) => Some(
+            status::BadExtension::reply_to(rh)
+                .to_tag(tag.clone())
+                .unsupported(tags)
+                .build(),
+        ),
     }
 }
 
@@ -132,7 +137,7 @@ fn on_cancel(
     st: &mut State,
     key: &TxKey,
     req: &Request,
-    rh: &RequestHeaders,
+    cancel: sip_codes::Request<'_, method::Cancel>,
     tag: &Token,
 ) {
     // §9.2: the CANCEL matches the INVITE transaction with the same branch and sent-by.
@@ -141,8 +146,8 @@ fn on_cancel(
         ..key.clone()
     };
     let Some(inv_tx) = st.table.txns.get(&invite_key) else {
-        let r = status::CallTransactionDoesNotExist::builder()
-            .reply_to(rh)
+        // RFC 5057 §5.1: a 481 to a CANCEL ends the transaction only, not the dialog.
+        let r = status::CallTransactionDoesNotExist::reply_to(cancel)
             .to_tag(tag.clone())
             .build();
         return server.respond(st, key, r);
@@ -151,78 +156,40 @@ fn on_cancel(
     let pending = (inv_tx.state == TxState::Proceeding)
         .then(|| inv_tx.invite.clone())
         .flatten();
-    let ok = status::Ok::builder()
-        .reply_to(rh)
+    let ok = status::Ok::reply_to(cancel)
         .to_tag(invite_tag.clone())
         .build();
     server.respond(st, key, ok);
     if let Some(inv) = pending {
         info!("CANCEL of call-id={}: 487 for the INVITE", req.call_id);
-        let r = status::RequestTerminated::builder()
-            .reply_to(&inv.rh)
-            .to_tag(invite_tag.clone())
-            .build();
-        server.respond(st, &invite_key, r);
+        crate::invite::refuse(
+            server,
+            st,
+            &invite_key,
+            &inv.rh,
+            &invite_tag,
+            crate::invite::Refusal::Cancelled,
+        );
     }
 }
 
+/// BYE (§15.1.2): 200 inside a dialog this UAS knows (the transaction layer matched its Call-ID, To tag
+/// and From tag to one); else 481 (§12.2.2). The 200 ends that dialog, as `dialog::ends_dialog` decides
+/// when the transaction layer sends it.
 fn on_bye(
     server: &Arc<Server>,
     st: &mut State,
     key: &TxKey,
-    req: &Request,
-    rh: &RequestHeaders,
+    bye: sip_codes::Request<'_, method::Bye>,
     tag: &Token,
 ) {
-    let dialog = req
-        .to_tag
-        .as_ref()
-        .map(|local| (req.call_id.clone(), local.clone()));
-    let known = dialog
-        .as_ref()
-        .and_then(|d| st.dialogs.remote_tag(d))
-        .is_some_and(|remote| Some(remote) == req.from_tag.as_deref());
+    let known = st.table.txns.get(key).is_some_and(|tx| tx.dialog.is_some());
     let r = if known {
-        st.dialogs.remove(&dialog.unwrap_or_default());
-        status::Ok::builder()
-            .reply_to(rh)
-            .to_tag(tag.clone())
-            .build()
+        status::Ok::reply_to(bye).to_tag(tag.clone()).build()
     } else {
-        status::CallTransactionDoesNotExist::builder()
-            .reply_to(rh)
+        status::CallTransactionDoesNotExist::reply_to(bye)
             .to_tag(tag.clone())
             .build()
     };
     server.respond(st, key, r)
-}
-
-/// The stateless response to a request the parser refused (see `Server::reject`). What was wrong goes
-/// into a `Warning: 399` (RFC 3261 §20.43), not the reason phrase: §21.4.1 suggests the phrase, but a
-/// peer that looks for a header name anywhere in the message (sipp does) would then read the phrase
-/// for the header.
-pub fn refusal(rh: &RequestHeaders, tag: Token, reject: &Reject, agent: &str) -> Response {
-    let warning = Warning::new(399, agent, &reject.why).ok();
-    match reject.code {
-        RejectCode::BadRequest => {
-            let b = status::BadRequest::builder().reply_to(rh).to_tag(tag);
-            match warning {
-                Some(w) => b.warning(w).build(),
-                None => b.build(),
-            }
-        }
-        RejectCode::TooLarge => {
-            let b = status::RequestEntityTooLarge::builder()
-                .reply_to(rh)
-                .to_tag(tag);
-            match warning {
-                Some(w) => b.warning(w).build(),
-                None => b.build(),
-            }
-        }
-        RejectCode::VersionNotSupported => status::VersionNotSupported::builder()
-            .reply_to(rh)
-            .to_tag(tag)
-            .build(),
-    }
 }

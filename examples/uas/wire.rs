@@ -1,6 +1,7 @@
 //! Responses as bytes, the log line of each, and what the transport stamps into the top Via.
 
 use crate::server::Peer;
+use sip_codes::header::Token;
 use sip_codes::{RequestHeaders, Response};
 use std::net::SocketAddr;
 use tracing::info;
@@ -95,12 +96,39 @@ pub fn stamp_received(
     if stamped == top.as_str() {
         return rh;
     }
-    let rebuilt = RequestHeaders::new(rh.from(), rh.to(), rh.call_id(), rh.cseq())
-        .and_then(|r| r.via(&stamped))
-        .and_then(|r| rh.vias()[1..].iter().try_fold(r, |r, v| r.via(v)))
-        .and_then(|r| match rh.timestamp_value() {
-            Some(t) => r.timestamp(t),
-            None => Ok(r),
-        });
-    rebuilt.unwrap_or(rh)
+    rewrite(&rh, Some(&stamped), None).unwrap_or(rh)
+}
+
+/// The request as this UAS answers it outside the builders' `to_tag` (a `#[derive(SipResponse)]` outcome
+/// takes only the request): its To with the transaction's tag (RFC 3261 §8.2.6.2: the same tag in every
+/// response of the transaction and of the dialog it starts). A To that has a tag already (a request inside
+/// a dialog) is kept; so are the headers, if the tagged To would not be a valid value.
+pub fn with_to_tag(rh: &RequestHeaders, tag: &Token) -> RequestHeaders {
+    let to = rh.to().as_str();
+    if crate::address::address(to).is_ok_and(|a| a.param("tag").is_some()) {
+        return rh.clone();
+    }
+    rewrite(rh, None, Some(&format!("{to};tag={tag}"))).unwrap_or_else(|_| rh.clone())
+}
+
+/// `rh` with its top Via and its To replaced (`None` keeps the request's), every other value kept:
+/// the Vias below, Record-Route (which the builders copy into dialog-establishing responses, RFC 3261
+/// §12.1.1) and Timestamp.
+fn rewrite(
+    rh: &RequestHeaders,
+    top_via: Option<&str>,
+    to: Option<&str>,
+) -> Result<RequestHeaders, sip_codes::Error> {
+    let to = to.unwrap_or(rh.to().as_str());
+    let mut out = RequestHeaders::new(rh.from(), to, rh.call_id(), rh.cseq())?;
+    for (i, via) in rh.vias().iter().enumerate() {
+        out = out.via(top_via.filter(|_| i == 0).unwrap_or(via.as_str()))?;
+    }
+    for route in rh.record_routes() {
+        out = out.record_route(route)?;
+    }
+    match rh.timestamp_value() {
+        Some(t) => out.timestamp(t),
+        None => Ok(out),
+    }
 }

@@ -49,7 +49,9 @@ while True:
 uas_port=$(free_udp_port)
 kam_port=$(free_udp_port)
 while [ "$kam_port" = "$uas_port" ]; do kam_port=$(free_udp_port); done
-start_uas "$UAS_BIN" "$uas_port" "$out/uas.log" --user alice:secret || exit 1
+# --ring-ms: a 180 and a 200 sent back to back may reach Kamailio's workers in either order, and the 180
+# is dropped after the 200; 100 ms apart, the caller sees both.
+start_uas "$UAS_BIN" "$uas_port" "$out/uas.log" --user alice:secret --ring-ms 100 || exit 1
 
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/uas-kamailio.XXXXXX")"
 kam_pid=""
