@@ -42,7 +42,7 @@ impl IntoResult for Result<Response, RuleViolations> {
 /// A reason phrase the derive has checked to be text (`#[sip(reason = "…")]`).
 #[doc(hidden)]
 pub fn checked_phrase(phrase: &'static str) -> ReasonPhrase {
-    ReasonPhrase::from_static_unchecked(phrase)
+    ReasonPhrase::from_valid(phrase)
 }
 
 /// A media type the derive has checked to be `token/token` (`#[sip(body = "…")]`).

@@ -1,97 +1,28 @@
 //! [`Response`]: a finished SIP response and its wire format; [`ReasonPhrase`] and [`Header`].
 
-use std::borrow::Cow;
 use std::convert::Infallible;
 use std::fmt;
 use std::io;
-use std::str::FromStr;
 
 use crate::StatusClass;
 use crate::code::StatusCodeSet;
-use crate::error::Error;
 use crate::header::{HeaderName, HeaderValue, MediaType};
 use crate::syntax::check_text;
 
-/// A `Reason-Phrase` (RFC 3261 §25): free text for humans, possibly empty, with no control character but
-/// horizontal tab (so no CR, LF or NUL).
-///
-/// ```
-/// use sip_codes::response::ReasonPhrase;
-/// assert_eq!(ReasonPhrase::new("Wrong Guess")?.as_str(), "Wrong Guess");
-/// assert!(ReasonPhrase::new("").is_ok());
-/// assert!(ReasonPhrase::new("OK\r\nVia: evil").is_err());
-/// # Ok::<(), sip_codes::Error>(())
-/// ```
-#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct ReasonPhrase(Cow<'static, str>);
-
-impl ReasonPhrase {
-    /// Validates `phrase`.
-    pub fn new(phrase: impl Into<String>) -> Result<ReasonPhrase, Error> {
-        let phrase = phrase.into();
-        check_text(&phrase, "reason phrase")?;
-        Ok(ReasonPhrase(Cow::Owned(phrase)))
-    }
-
-    /// Validates a static phrase without copying it.
-    pub fn from_static(phrase: &'static str) -> Result<ReasonPhrase, Error> {
-        check_text(phrase, "reason phrase")?;
-        Ok(ReasonPhrase(Cow::Borrowed(phrase)))
-    }
-
-    /// A static phrase known to be valid (the spec's default phrases); checked in debug builds.
-    pub(crate) fn from_static_unchecked(phrase: &'static str) -> ReasonPhrase {
-        debug_assert!(
-            check_text(phrase, "reason phrase").is_ok(),
-            "invalid reason phrase {phrase:?}"
-        );
-        ReasonPhrase(Cow::Borrowed(phrase))
-    }
-
-    /// The phrase.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Debug for ReasonPhrase {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(self.as_str(), f)
-    }
-}
-
-impl fmt::Display for ReasonPhrase {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl AsRef<str> for ReasonPhrase {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl FromStr for ReasonPhrase {
-    type Err = Error;
-    fn from_str(s: &str) -> Result<Self, Error> {
-        ReasonPhrase::new(s)
-    }
-}
-
-impl TryFrom<&str> for ReasonPhrase {
-    type Error = Error;
-    fn try_from(s: &str) -> Result<Self, Error> {
-        ReasonPhrase::new(s)
-    }
-}
-
-impl TryFrom<String> for ReasonPhrase {
-    type Error = Error;
-    fn try_from(s: String) -> Result<Self, Error> {
-        ReasonPhrase::new(s)
-    }
-}
+crate::header::macros::validated_str!(
+    /// A `Reason-Phrase` (RFC 3261 §25): free text for humans, possibly empty, with no control character but
+    /// horizontal tab (so no CR, LF or NUL).
+    ///
+    /// ```
+    /// use sip_codes::response::ReasonPhrase;
+    /// assert_eq!(ReasonPhrase::new("Wrong Guess")?.as_str(), "Wrong Guess");
+    /// assert!(ReasonPhrase::new("").is_ok());
+    /// assert!(ReasonPhrase::new("OK\r\nVia: evil").is_err());
+    /// # Ok::<(), sip_codes::Error>(())
+    /// ```
+    ReasonPhrase: new(owned),
+    check = |s| check_text(s, "reason phrase"),
+);
 
 /// One header field of a [`Response`]: a name and a value, both validated.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

@@ -42,7 +42,7 @@ impl Draft {
     pub fn new(rules: &'static CodeRules) -> Draft {
         Draft {
             rules,
-            reason: ReasonPhrase::from_static_unchecked(rules.phrase),
+            reason: ReasonPhrase::from_valid(rules.phrase),
             headers: Vec::new(),
             txn_len: 0,
             untagged_to: None,
@@ -77,7 +77,7 @@ impl Draft {
 
     /// [`Draft::set`] with a value already rendered.
     pub fn set_value(&mut self, name: &'static str, value: HeaderValue, multiple: bool) {
-        let name = HeaderName::from_static_unchecked(name);
+        let name = HeaderName::from_valid(name);
         if multiple {
             self.headers.push(Header::new(name, value));
         } else {
@@ -164,7 +164,7 @@ impl Draft {
     /// random one. Calling it again replaces what an earlier call copied.
     pub fn reply_to(&mut self, request: &RequestHeaders) {
         fn name(s: &'static str) -> HeaderName {
-            HeaderName::from_static_unchecked(s)
+            HeaderName::from_valid(s)
         }
         let code = self.code();
         let timestamp = request.timestamp_value().filter(|_| code == 100);
@@ -238,7 +238,7 @@ impl Draft {
             value.push_str(to.value().as_str());
             value.push_str(";tag=");
             value.push_str(tag.as_str());
-            to.set_value(HeaderValue::from_rendered(value));
+            to.set_value(HeaderValue::from_valid(value));
         }
         Response::from_parts(
             self.rules.code,

@@ -2,15 +2,9 @@
 //! Unsupported Media Type (§21.4.13) and in OPTIONS responses (§11.2).
 
 use crate::Error;
-use crate::header::render::Render;
+use crate::header::params::Params;
 use crate::header::{MediaType, QValue};
 use crate::syntax::check_token;
-
-impl Render for MediaType {
-    fn render(&self, out: &mut String) {
-        out.push_str(self.as_str());
-    }
-}
 
 list_header!(
     /// `Accept: application/sdp` — the media types the sender accepts (RFC 3261 §20.1). An empty list is
@@ -29,11 +23,7 @@ list_header!(
     MediaType
 );
 
-fn check_content_coding(s: &str) -> Result<(), Error> {
-    check_token(s, "content coding")
-}
-
-token_type!(
+validated_str!(
     /// A content coding (RFC 3261 §20.2 `codings = content-coding / "*"`, a `token`): `gzip`, `identity`.
     ///
     /// # Example
@@ -44,17 +34,17 @@ token_type!(
     /// assert_eq!(ContentCoding::IDENTITY.as_str(), "identity");
     /// assert!(ContentCoding::new("g zip").is_err());
     /// ```
-    ContentCoding,
-    check_content_coding
+    ContentCoding: new(borrowed),
+    check = |s| check_token(s, "content coding"),
 );
 
 impl ContentCoding {
     /// `identity`: no encoding.
-    pub const IDENTITY: ContentCoding = ContentCoding::from_static("identity");
+    pub const IDENTITY: ContentCoding = ContentCoding::known("identity");
     /// `gzip`.
-    pub const GZIP: ContentCoding = ContentCoding::from_static("gzip");
+    pub const GZIP: ContentCoding = ContentCoding::known("gzip");
     /// `*`: any coding.
-    pub const ANY: ContentCoding = ContentCoding::from_static("*");
+    pub const ANY: ContentCoding = ContentCoding::known("*");
 }
 
 list_header!(
@@ -71,26 +61,6 @@ list_header!(
     AcceptEncoding,
     ContentCoding
 );
-
-/// A language range with optional weight: `da`, `en-gb;q=0.8`, `*` (RFC 3261 §20.3, §25.1
-/// `language = language-range *(SEMI accept-param)`,
-/// `language-range = ( ( 1*8ALPHA *( "-" 1*8ALPHA ) ) / "*" )`).
-///
-/// # Example
-///
-/// ```
-/// use sip_codes::header::{LanguageRange, QValue};
-///
-/// let l = LanguageRange::new("en-gb")?.with_q(QValue::from_thousandths(800)?);
-/// assert_eq!(l.to_string(), "en-gb;q=0.8");
-/// assert!(LanguageRange::new("english language").is_err());
-/// # Ok::<(), sip_codes::Error>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LanguageRange {
-    range: Box<str>,
-    q: Option<QValue>,
-}
 
 fn check_language_range(s: &str) -> Result<(), Error> {
     const WHAT: &str = "language range";
@@ -112,26 +82,50 @@ fn check_language_range(s: &str) -> Result<(), Error> {
     Ok(())
 }
 
+params_header!(
+    /// A language range with optional weight: `da`, `en-gb;q=0.8`, `*` (RFC 3261 §20.3, §25.1
+    /// `language = language-range *(SEMI accept-param)`,
+    /// `language-range = ( ( 1*8ALPHA *( "-" 1*8ALPHA ) ) / "*" )`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sip_codes::header::{LanguageRange, QValue};
+    ///
+    /// let l = LanguageRange::new("en-gb")?.with_q(QValue::from_thousandths(800)?);
+    /// assert_eq!(l.to_string(), "en-gb;q=0.8");
+    /// assert!(LanguageRange::new("english language").is_err());
+    /// # Ok::<(), sip_codes::Error>(())
+    /// ```
+    LanguageRange { range: Box<str> },
+    reserved = ["q"],
+    item,
+);
+
 impl LanguageRange {
     /// Validates `range` as a `language-range`.
     pub fn new(range: &str) -> Result<Self, Error> {
         check_language_range(range)?;
         Ok(LanguageRange {
             range: range.into(),
-            q: None,
+            params: Params::new(),
         })
     }
 
     /// Sets `;q=`.
     #[must_use]
     pub fn with_q(mut self, q: QValue) -> Self {
-        self.q = Some(q);
+        self.params.set_token("q", &q.to_string());
         self
     }
 
     /// The range, as written.
     pub fn as_str(&self) -> &str {
         &self.range
+    }
+
+    fn render_value(&self, out: &mut String) {
+        out.push_str(&self.range);
     }
 }
 
@@ -142,18 +136,6 @@ impl TryFrom<&str> for LanguageRange {
         LanguageRange::new(s)
     }
 }
-
-impl Render for LanguageRange {
-    fn render(&self, out: &mut String) {
-        out.push_str(&self.range);
-        if let Some(q) = self.q {
-            out.push_str(";q=");
-            q.render(out);
-        }
-    }
-}
-
-render_display!(LanguageRange);
 
 list_header!(
     /// `Accept-Language: da, en-gb;q=0.8, en;q=0.7` — the languages the sender prefers (RFC 3261 §20.3).

@@ -7,25 +7,6 @@ use crate::header::params::Params;
 use crate::header::render::Render;
 use crate::syntax::check_text;
 
-/// An absolute URI (`sip:alice@atlanta.com`, `https://example.com/x`): a scheme
-/// (`ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )`), a colon and a non-empty rest made of RFC 3986
-/// characters only (unreserved, reserved and `%`). That excludes whitespace, CR, LF, NUL, `<`, `>` and
-/// `"`, so a URI can always stand between angle brackets.
-///
-/// # Example
-///
-/// ```
-/// use sip_codes::header::Uri;
-///
-/// let uri = Uri::new("sip:alice@atlanta.com;transport=tcp")?;
-/// assert_eq!(uri.scheme(), "sip");
-/// assert!(Uri::new("alice@atlanta.com").is_err()); // no scheme
-/// assert!(Uri::new("sip:a>\r\nX: y").is_err());
-/// # Ok::<(), sip_codes::Error>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Uri(Box<str>);
-
 /// Whether `b` may appear in a URI (RFC 3986 §2: unreserved, reserved or `%`).
 const fn is_uri_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric()
@@ -56,92 +37,84 @@ const fn is_uri_byte(b: u8) -> bool {
         )
 }
 
+/// Checks an absolute URI (see [`Uri`]).
+fn check_uri(s: &str) -> Result<(), Error> {
+    const WHAT: &str = "URI";
+    if s.is_empty() {
+        return Err(Error::empty(WHAT));
+    }
+    if let Some(at) = s.bytes().position(|b| !is_uri_byte(b)) {
+        return Err(Error::invalid_char(WHAT, s.as_bytes()[at], at));
+    }
+    let Some((scheme, rest)) = s.split_once(':') else {
+        return Err(Error::syntax(WHAT, "no scheme"));
+    };
+    let mut scheme_bytes = scheme.bytes();
+    let scheme_ok = scheme_bytes.next().is_some_and(|b| b.is_ascii_alphabetic())
+        && scheme_bytes.all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'));
+    if !scheme_ok {
+        return Err(Error::syntax(WHAT, "invalid scheme"));
+    }
+    if rest.is_empty() {
+        return Err(Error::syntax(WHAT, "nothing after the scheme"));
+    }
+    Ok(())
+}
+
+validated_str!(
+    /// An absolute URI (`sip:alice@atlanta.com`, `https://example.com/x`): a scheme
+    /// (`ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )`), a colon and a non-empty rest made of RFC 3986
+    /// characters only (unreserved, reserved and `%`). That excludes whitespace, CR, LF, NUL, `<`, `>` and
+    /// `"`, so a URI can always stand between angle brackets.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sip_codes::header::Uri;
+    ///
+    /// let uri = Uri::new("sip:alice@atlanta.com;transport=tcp")?;
+    /// assert_eq!(uri.scheme(), "sip");
+    /// assert!(Uri::new("alice@atlanta.com").is_err()); // no scheme
+    /// assert!(Uri::new("sip:a>\r\nX: y").is_err());
+    /// # Ok::<(), sip_codes::Error>(())
+    /// ```
+    Uri: new(borrowed),
+    check = check_uri,
+);
+
 impl Uri {
-    /// Validates `s` as an absolute URI (see the type's documentation).
-    pub fn new(s: &str) -> Result<Self, Error> {
-        const WHAT: &str = "URI";
-        if s.is_empty() {
-            return Err(Error::empty(WHAT));
-        }
-        if let Some(at) = s.bytes().position(|b| !is_uri_byte(b)) {
-            return Err(Error::invalid_char(WHAT, s.as_bytes()[at], at));
-        }
-        let Some((scheme, rest)) = s.split_once(':') else {
-            return Err(Error::syntax(WHAT, "no scheme"));
-        };
-        let mut scheme_bytes = scheme.bytes();
-        let scheme_ok = scheme_bytes.next().is_some_and(|b| b.is_ascii_alphabetic())
-            && scheme_bytes.all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'));
-        if !scheme_ok {
-            return Err(Error::syntax(WHAT, "invalid scheme"));
-        }
-        if rest.is_empty() {
-            return Err(Error::syntax(WHAT, "nothing after the scheme"));
-        }
-        Ok(Uri(s.into()))
-    }
-
-    /// The URI as written.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-
     /// The scheme (`"sip"`), as written.
     pub fn scheme(&self) -> &str {
-        self.0.split_once(':').map_or("", |(scheme, _)| scheme)
+        self.as_str()
+            .split_once(':')
+            .map_or("", |(scheme, _)| scheme)
     }
 }
 
-impl Render for Uri {
-    fn render(&self, out: &mut String) {
-        out.push_str(&self.0);
-    }
-}
-
-impl TryFrom<&str> for Uri {
-    type Error = Error;
-
-    fn try_from(s: &str) -> Result<Self, Error> {
-        Uri::new(s)
-    }
-}
-
-impl core::str::FromStr for Uri {
-    type Err = Error;
-
-    fn from_str(s: &str) -> Result<Self, Error> {
-        Uri::new(s)
-    }
-}
-
-impl AsRef<str> for Uri {
-    fn as_ref(&self) -> &str {
-        &self.0
-    }
-}
-
-/// An address with optional display name and parameters:
-/// `[ "display name" ] <uri> *( ;param )` (RFC 3261 §25.1 `name-addr` followed by `generic-param`s, as in
-/// `contact-param`, `path-value`, `sr-value` and RFC 5360's `per-miss-spec`). Always written with angle
-/// brackets, and the display name always quoted, so no URI or name can be misread.
-///
-/// # Example
-///
-/// ```
-/// use sip_codes::header::{NameAddr, Uri};
-///
-/// let a = NameAddr::new(Uri::new("sip:watson@worcester.bell-telephone.com")?)
-///     .with_display_name("Mr. Watson")?
-///     .with_param("q", "0.7")?;
-/// assert_eq!(a.to_string(), r#""Mr. Watson" <sip:watson@worcester.bell-telephone.com>;q=0.7"#);
-/// # Ok::<(), sip_codes::Error>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NameAddr {
-    display_name: Option<Box<str>>,
-    uri: Uri,
-    params: Params,
-}
+params_header!(
+    /// An address with optional display name and parameters:
+    /// `[ "display name" ] <uri> *( ;param )` (RFC 3261 §25.1 `name-addr` followed by `generic-param`s, as in
+    /// `contact-param`, `path-value`, `sr-value` and RFC 5360's `per-miss-spec`). Always written with angle
+    /// brackets, and the display name always quoted, so no URI or name can be misread.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sip_codes::header::{NameAddr, Uri};
+    ///
+    /// let a = NameAddr::new(Uri::new("sip:watson@worcester.bell-telephone.com")?)
+    ///     .with_display_name("Mr. Watson")?
+    ///     .with_param("q", "0.7")?;
+    /// assert_eq!(a.to_string(), r#""Mr. Watson" <sip:watson@worcester.bell-telephone.com>;q=0.7"#);
+    /// # Ok::<(), sip_codes::Error>(())
+    /// ```
+    NameAddr {
+        display_name: Option<Box<str>>,
+        uri: Uri,
+    },
+    reserved = [],
+    item,
+);
 
 impl NameAddr {
     /// `<uri>` without display name or parameters.
@@ -158,20 +131,6 @@ impl NameAddr {
     pub fn with_display_name(mut self, name: &str) -> Result<Self, Error> {
         check_text(name, "display name")?;
         self.display_name = Some(name.into());
-        Ok(self)
-    }
-
-    /// Sets the parameter `name=value` after the address (`generic-param`; replaces one of the same name).
-    /// `name` must be a `token`; `value` is written bare if it is a `token` or an IPv6 reference, else
-    /// quoted.
-    pub fn with_param(mut self, name: &str, value: &str) -> Result<Self, Error> {
-        self.params.set(name, Some(value))?;
-        Ok(self)
-    }
-
-    /// Sets the parameter `name` without value (`;lr`, `;ob`).
-    pub fn with_flag(mut self, name: &str) -> Result<Self, Error> {
-        self.params.set(name, None)?;
         Ok(self)
     }
 
@@ -198,6 +157,16 @@ impl NameAddr {
     pub fn display_name(&self) -> Option<&str> {
         self.display_name.as_deref()
     }
+
+    fn render_value(&self, out: &mut String) {
+        if let Some(name) = &self.display_name {
+            crate::syntax::write_quoted(out, name);
+            out.push(' ');
+        }
+        out.push('<');
+        self.uri.render(out);
+        out.push('>');
+    }
 }
 
 impl From<Uri> for NameAddr {
@@ -206,36 +175,23 @@ impl From<Uri> for NameAddr {
     }
 }
 
-impl Render for NameAddr {
-    fn render(&self, out: &mut String) {
-        if let Some(name) = &self.display_name {
-            crate::syntax::write_quoted(out, name);
-            out.push(' ');
-        }
-        out.push('<');
-        self.uri.render(out);
-        out.push('>');
-        self.params.render(out);
-    }
-}
-
-/// A URI in angle brackets with parameters and no display name: `<absoluteURI> *( ;param )`, the
-/// `info` of Call-Info and the `error-uri` of Error-Info (RFC 3261 §20.9, §20.18, §25.1).
-///
-/// # Example
-///
-/// ```
-/// use sip_codes::header::{InfoUri, Uri};
-///
-/// let i = InfoUri::new(Uri::new("http://www.example.com/alice/photo.jpg")?).with_purpose("icon")?;
-/// assert_eq!(i.to_string(), "<http://www.example.com/alice/photo.jpg>;purpose=icon");
-/// # Ok::<(), sip_codes::Error>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct InfoUri {
-    uri: Uri,
-    params: Params,
-}
+params_header!(
+    /// A URI in angle brackets with parameters and no display name: `<absoluteURI> *( ;param )`, the
+    /// `info` of Call-Info and the `error-uri` of Error-Info (RFC 3261 §20.9, §20.18, §25.1).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sip_codes::header::{InfoUri, Uri};
+    ///
+    /// let i = InfoUri::new(Uri::new("http://www.example.com/alice/photo.jpg")?).with_purpose("icon")?;
+    /// assert_eq!(i.to_string(), "<http://www.example.com/alice/photo.jpg>;purpose=icon");
+    /// # Ok::<(), sip_codes::Error>(())
+    /// ```
+    InfoUri { uri: Uri },
+    reserved = [],
+    item,
+);
 
 impl InfoUri {
     /// `<uri>` without parameters.
@@ -253,15 +209,15 @@ impl InfoUri {
         Ok(self)
     }
 
-    /// Sets the parameter `name=value` (`generic-param`; replaces one of the same name).
-    pub fn with_param(mut self, name: &str, value: &str) -> Result<Self, Error> {
-        self.params.set(name, Some(value))?;
-        Ok(self)
-    }
-
     /// The URI.
     pub fn uri(&self) -> &Uri {
         &self.uri
+    }
+
+    fn render_value(&self, out: &mut String) {
+        out.push('<');
+        self.uri.render(out);
+        out.push('>');
     }
 }
 
@@ -270,17 +226,6 @@ impl From<Uri> for InfoUri {
         InfoUri::new(uri)
     }
 }
-
-impl Render for InfoUri {
-    fn render(&self, out: &mut String) {
-        out.push('<');
-        self.uri.render(out);
-        out.push('>');
-        self.params.render(out);
-    }
-}
-
-render_display!(Uri, NameAddr, InfoUri);
 
 #[cfg(test)]
 mod tests {

@@ -42,6 +42,25 @@ impl Render for DeltaSeconds {
 
 render_display!(DeltaSeconds);
 
+/// `From<u32>` and `From<DeltaSeconds>` for a header value whose main part is a `delta-seconds`, made by
+/// its `new(secs)`.
+macro_rules! from_delta {
+    ($name:ident) => {
+        impl From<u32> for $name {
+            fn from(secs: u32) -> Self {
+                $name::new(secs)
+            }
+        }
+
+        impl From<$crate::header::DeltaSeconds> for $name {
+            fn from(d: $crate::header::DeltaSeconds) -> Self {
+                $name::new(d.0)
+            }
+        }
+    };
+}
+pub(crate) use from_delta;
+
 /// Defines a header whose whole value is one `delta-seconds`.
 macro_rules! delta_header {
     ($(#[$meta:meta])* $name:ident) => {
@@ -61,17 +80,7 @@ macro_rules! delta_header {
             }
         }
 
-        impl From<u32> for $name {
-            fn from(secs: u32) -> Self {
-                $name::new(secs)
-            }
-        }
-
-        impl From<DeltaSeconds> for $name {
-            fn from(d: DeltaSeconds) -> Self {
-                $name(d)
-            }
-        }
+        $crate::header::delta::from_delta!($name);
 
         impl Render for $name {
             fn render(&self, out: &mut String) {

@@ -4,19 +4,13 @@
 use crate::Error;
 use crate::error::ErrorKind;
 use crate::header::params::Params;
-use crate::header::render::Render;
 
 /// Defines a header `code *( SEMI ( <text_param>=quoted-string / generic-param ) )`.
 macro_rules! coded_error_header {
     (
         $(#[$meta:meta])* $name:ident, text = $text:literal, codes = $min:literal..=$max:literal
     ) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, PartialEq, Eq)]
-        pub struct $name {
-            code: u16,
-            params: Params,
-        }
+        params_header!($(#[$meta])* $name { code: u16 }, reserved = [$text], typed);
 
         impl $name {
             #[doc = concat!("A value with `code`, which must be ", stringify!($min), "..=", stringify!($max), ".")]
@@ -24,7 +18,7 @@ macro_rules! coded_error_header {
                 if !($min..=$max).contains(&code) {
                     return Err(Error::new(concat!(stringify!($name), " code"), ErrorKind::OutOfRange));
                 }
-                Ok($name { code, params: Params::new() })
+                Ok($name::known(code))
             }
 
             const fn known(code: u16) -> Self {
@@ -37,26 +31,15 @@ macro_rules! coded_error_header {
                 Ok(self)
             }
 
-            #[doc = concat!("Sets an extension parameter (`generic-param`); `", $text, "` is set by `with_text`.")]
-            pub fn with_param(mut self, name: &str, value: &str) -> Result<Self, Error> {
-                self.params.set_generic(name, Some(value), &[$text])?;
-                Ok(self)
-            }
-
             /// The code.
             pub fn code(&self) -> u16 {
                 self.code
             }
-        }
 
-        impl Render for $name {
-            fn render(&self, out: &mut String) {
+            fn render_value(&self, out: &mut String) {
                 out.push_str(&self.code.to_string());
-                self.params.render(out);
             }
         }
-
-        typed_value!($name);
     };
 }
 

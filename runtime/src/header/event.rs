@@ -14,7 +14,7 @@ fn check_event_type(s: &str) -> Result<(), Error> {
     Ok(())
 }
 
-token_type!(
+validated_str!(
     /// An event type: a package with optional templates, `presence` or `presence.winfo` (RFC 6665 §8.4).
     ///
     /// # Example
@@ -26,23 +26,23 @@ token_type!(
     /// assert!(EventType::new("presence.").is_err());
     /// # Ok::<(), sip_codes::Error>(())
     /// ```
-    EventType,
-    check_event_type
+    EventType: new(borrowed),
+    check = check_event_type,
 );
 
 impl EventType {
     /// `presence` (RFC 3856).
-    pub const PRESENCE: EventType = EventType::from_static("presence");
+    pub const PRESENCE: EventType = EventType::known("presence");
     /// `dialog` (RFC 4235).
-    pub const DIALOG: EventType = EventType::from_static("dialog");
+    pub const DIALOG: EventType = EventType::known("dialog");
     /// `message-summary` (RFC 3842).
-    pub const MESSAGE_SUMMARY: EventType = EventType::from_static("message-summary");
+    pub const MESSAGE_SUMMARY: EventType = EventType::known("message-summary");
     /// `refer` (RFC 3515).
-    pub const REFER: EventType = EventType::from_static("refer");
+    pub const REFER: EventType = EventType::known("refer");
     /// `reg` (RFC 3680).
-    pub const REG: EventType = EventType::from_static("reg");
+    pub const REG: EventType = EventType::known("reg");
     /// `conference` (RFC 4575).
-    pub const CONFERENCE: EventType = EventType::from_static("conference");
+    pub const CONFERENCE: EventType = EventType::known("conference");
 }
 
 list_header!(

@@ -1,9 +1,7 @@
 //! [`MediaType`]: the value of Content-Type (RFC 3261 §20.15, §25.1 `media-type`).
 
 use std::borrow::Cow;
-use std::fmt;
 use std::hash::{Hash, Hasher};
-use std::str::FromStr;
 
 use crate::error::Error;
 use crate::syntax::{check_quoted_content, check_text, check_token, is_token, is_token_byte};
@@ -12,7 +10,7 @@ use crate::syntax::{check_quoted_content, check_text, check_token, is_token, is_
 /// token or a quoted string (RFC 3261 §25.1 `media-type`).
 ///
 /// It is stored as its canonical rendering (`application/sdp;charset=utf-8`, no whitespace), which is what
-/// [`fmt::Display`] writes and what a response carries in Content-Type. Type, subtype and parameter names
+/// [`Display`](std::fmt::Display) writes and what a response carries in Content-Type. Type, subtype and parameter names
 /// compare case-insensitively, parameter values exactly.
 ///
 /// ```
@@ -222,24 +220,7 @@ impl Hash for MediaType {
     }
 }
 
-impl fmt::Debug for MediaType {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(self.as_str(), f)
-    }
-}
-
-/// Writes the canonical rendering (`text/plain;charset=utf-8`).
-impl fmt::Display for MediaType {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl AsRef<str> for MediaType {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
+validated_str!(@conversions MediaType, MediaType::parse, |s: String| MediaType::parse(&s));
 
 fn skip_ws(b: &[u8], mut i: usize) -> usize {
     while i < b.len() && (b[i] == b' ' || b[i] == b'\t') {
@@ -255,12 +236,10 @@ fn token_end(b: &[u8], mut i: usize) -> usize {
     i
 }
 
-/// Parses a Content-Type value: `type/subtype` and `;name=value` parameters, with optional spaces and
-/// tabs around `/`, `;` and `=` and around the whole. Folded lines are not accepted (unfold first).
-impl FromStr for MediaType {
-    type Err = Error;
-
-    fn from_str(s: &str) -> Result<MediaType, Error> {
+impl MediaType {
+    /// Parses a Content-Type value: `type/subtype` and `;name=value` parameters, with optional spaces and
+    /// tabs around `/`, `;` and `=` and around the whole. Folded lines are not accepted (unfold first).
+    fn parse(s: &str) -> Result<MediaType, Error> {
         let b = s.as_bytes();
         let bad = |i: usize| match b.get(i) {
             Some(&byte) => Error::invalid_char(WHAT, byte, i),
@@ -360,13 +339,6 @@ fn shift(e: Error, by: usize) -> Error {
             Error::invalid_char(WHAT, byte, at + by)
         }
         _ => e,
-    }
-}
-
-impl TryFrom<&str> for MediaType {
-    type Error = Error;
-    fn try_from(s: &str) -> Result<Self, Error> {
-        s.parse()
     }
 }
 

@@ -2,6 +2,12 @@
 //! `http::HeaderValue` does: CR, LF and NUL are rejected, so no API of this crate can inject a header or
 //! split a response. Typed values render to RFC 3261 §25 syntax.
 
+// `macros` comes first: the other modules use its macros.
+#[macro_use]
+pub(crate) mod macros;
+mod params;
+pub(crate) mod render;
+
 mod media_type;
 mod name;
 mod token;
@@ -26,22 +32,13 @@ pub trait TypedValue {
         // Room for most values (a method list, a Digest challenge), so that rendering allocates once.
         let mut out = String::with_capacity(128);
         self.write_value(&mut out);
-        HeaderValue::from_rendered(out)
+        HeaderValue::from_valid(out)
     }
 }
 
-/// The value types of headers a spec declares (`value: text`, `token`, `uri`, `name-addr`,
-/// `delta-seconds`; `token-list` is [`TokenList`]) render as themselves.
-macro_rules! declared_value {
-    ($($ty:ty),*) => {$(
-        impl TypedValue for $ty {
-            fn write_value(&self, out: &mut String) {
-                render::Render::render(self, out);
-            }
-        }
-    )*};
-}
-declared_value!(Token, Uri, NameAddr, DeltaSeconds);
+// The value types of headers a spec declares (`value: text`, `token`, `uri`, `name-addr`,
+// `delta-seconds`; `token-list` is `TokenList`) render as themselves.
+typed_value!(@write Token, Uri, NameAddr, DeltaSeconds);
 
 impl TypedValue for HeaderValue {
     fn write_value(&self, out: &mut String) {
@@ -53,12 +50,7 @@ impl TypedValue for HeaderValue {
     }
 }
 
-// Typed header values (one file per header or family). `macros` comes first: the others use its macros.
-#[macro_use]
-mod macros;
-mod params;
-mod render;
-
+// Typed header values (one file per header or family).
 mod accept;
 mod address;
 mod allow;

@@ -1,14 +1,9 @@
 //! Option tags (RFC 3261 §19.2) and the headers that list them: Require (§20.32), Supported (§20.37) and
 //! Unsupported (§20.40).
 
-use crate::Error;
 use crate::syntax::check_token;
 
-fn check_option_tag(s: &str) -> Result<(), Error> {
-    check_token(s, "option tag")
-}
-
-token_type!(
+validated_str!(
     /// An option tag, a `token` naming a SIP extension (RFC 3261 §19.2; the IANA "Option Tags" registry).
     /// Compared case-sensitively.
     ///
@@ -21,55 +16,55 @@ token_type!(
     /// assert_eq!(OptionTag::new("foo").unwrap().to_string(), "foo");
     /// assert!(OptionTag::new("foo\r\nX: y").is_err());
     /// ```
-    OptionTag,
-    check_option_tag
+    OptionTag: new(borrowed),
+    check = |s| check_token(s, "option tag"),
 );
 
 impl OptionTag {
     /// `100rel`: reliable provisional responses (RFC 3262).
-    pub const REL_100: OptionTag = OptionTag::from_static("100rel");
+    pub const REL_100: OptionTag = OptionTag::known("100rel");
     /// `199`: the 199 Early Dialog Terminated response (RFC 6228).
-    pub const EARLY_DIALOG_TERMINATED: OptionTag = OptionTag::from_static("199");
+    pub const EARLY_DIALOG_TERMINATED: OptionTag = OptionTag::known("199");
     /// `answermode`: the Answer-Mode header (RFC 5373).
-    pub const ANSWERMODE: OptionTag = OptionTag::from_static("answermode");
+    pub const ANSWERMODE: OptionTag = OptionTag::known("answermode");
     /// `early-session`: early-session disposition (RFC 3959).
-    pub const EARLY_SESSION: OptionTag = OptionTag::from_static("early-session");
+    pub const EARLY_SESSION: OptionTag = OptionTag::known("early-session");
     /// `eventlist`: resource lists in SUBSCRIBE (RFC 4662).
-    pub const EVENTLIST: OptionTag = OptionTag::from_static("eventlist");
+    pub const EVENTLIST: OptionTag = OptionTag::known("eventlist");
     /// `from-change`: From/To changes in a dialog (RFC 4916).
-    pub const FROM_CHANGE: OptionTag = OptionTag::from_static("from-change");
+    pub const FROM_CHANGE: OptionTag = OptionTag::known("from-change");
     /// `gruu`: globally routable UA URIs (RFC 5627).
-    pub const GRUU: OptionTag = OptionTag::from_static("gruu");
+    pub const GRUU: OptionTag = OptionTag::known("gruu");
     /// `histinfo`: the History-Info header (RFC 7044).
-    pub const HISTINFO: OptionTag = OptionTag::from_static("histinfo");
+    pub const HISTINFO: OptionTag = OptionTag::known("histinfo");
     /// `ice`: Interactive Connectivity Establishment (RFC 5768).
-    pub const ICE: OptionTag = OptionTag::from_static("ice");
+    pub const ICE: OptionTag = OptionTag::known("ice");
     /// `join`: the Join header (RFC 3911).
-    pub const JOIN: OptionTag = OptionTag::from_static("join");
+    pub const JOIN: OptionTag = OptionTag::known("join");
     /// `multiple-refer`: REFER with several targets (RFC 5368).
-    pub const MULTIPLE_REFER: OptionTag = OptionTag::from_static("multiple-refer");
+    pub const MULTIPLE_REFER: OptionTag = OptionTag::known("multiple-refer");
     /// `norefersub`: REFER without implicit subscription (RFC 4488).
-    pub const NOREFERSUB: OptionTag = OptionTag::from_static("norefersub");
+    pub const NOREFERSUB: OptionTag = OptionTag::known("norefersub");
     /// `outbound`: client-initiated connections (RFC 5626).
-    pub const OUTBOUND: OptionTag = OptionTag::from_static("outbound");
+    pub const OUTBOUND: OptionTag = OptionTag::known("outbound");
     /// `path`: the Path header (RFC 3327).
-    pub const PATH: OptionTag = OptionTag::from_static("path");
+    pub const PATH: OptionTag = OptionTag::known("path");
     /// `precondition`: preconditions (RFC 3312).
-    pub const PRECONDITION: OptionTag = OptionTag::from_static("precondition");
+    pub const PRECONDITION: OptionTag = OptionTag::known("precondition");
     /// `pref`: caller preferences (RFC 3840).
-    pub const PREF: OptionTag = OptionTag::from_static("pref");
+    pub const PREF: OptionTag = OptionTag::known("pref");
     /// `privacy`: the privacy mechanism (RFC 3323).
-    pub const PRIVACY: OptionTag = OptionTag::from_static("privacy");
+    pub const PRIVACY: OptionTag = OptionTag::known("privacy");
     /// `replaces`: the Replaces header (RFC 3891).
-    pub const REPLACES: OptionTag = OptionTag::from_static("replaces");
+    pub const REPLACES: OptionTag = OptionTag::known("replaces");
     /// `resource-priority`: the Resource-Priority header (RFC 4412).
-    pub const RESOURCE_PRIORITY: OptionTag = OptionTag::from_static("resource-priority");
+    pub const RESOURCE_PRIORITY: OptionTag = OptionTag::known("resource-priority");
     /// `sec-agree`: security agreement (RFC 3329).
-    pub const SEC_AGREE: OptionTag = OptionTag::from_static("sec-agree");
+    pub const SEC_AGREE: OptionTag = OptionTag::known("sec-agree");
     /// `tdialog`: the Target-Dialog header (RFC 4538).
-    pub const TDIALOG: OptionTag = OptionTag::from_static("tdialog");
+    pub const TDIALOG: OptionTag = OptionTag::known("tdialog");
     /// `timer`: session timers (RFC 4028).
-    pub const TIMER: OptionTag = OptionTag::from_static("timer");
+    pub const TIMER: OptionTag = OptionTag::known("timer");
 }
 
 list_header!(

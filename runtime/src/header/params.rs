@@ -110,7 +110,6 @@ impl Params {
     }
 
     /// The value of `name` as given (unquoted), `Some(None)` for a flag, `None` if absent.
-    #[cfg(test)]
     pub(crate) fn get(&self, name: &str) -> Option<Option<&str>> {
         self.0
             .iter()

@@ -13,7 +13,7 @@ fn check_r_value(s: &str) -> Result<(), Error> {
     }
 }
 
-token_type!(
+validated_str!(
     /// A resource value, `namespace.priority` (RFC 4412 §3.1 `r-value`): `dsn.flash`, `wps.2`.
     ///
     /// # Example
@@ -25,8 +25,8 @@ token_type!(
     /// assert!(ResourceValue::new("flash").is_err());
     /// # Ok::<(), sip_codes::Error>(())
     /// ```
-    ResourceValue,
-    check_r_value
+    ResourceValue: new(borrowed),
+    check = check_r_value,
 );
 
 list_header!(

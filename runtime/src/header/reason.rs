@@ -6,11 +6,7 @@ use crate::header::params::Params;
 use crate::header::render::Render;
 use crate::syntax::check_token;
 
-fn check_protocol(s: &str) -> Result<(), Error> {
-    check_token(s, "reason protocol")
-}
-
-token_type!(
+validated_str!(
     /// The protocol of a Reason value (RFC 3326 §2: `"SIP" / "Q.850" / token`).
     ///
     /// # Example
@@ -22,39 +18,38 @@ token_type!(
     /// assert_eq!(ReasonProtocol::new("RELEASE_CAUSE")?.to_string(), "RELEASE_CAUSE");
     /// # Ok::<(), sip_codes::Error>(())
     /// ```
-    ReasonProtocol,
-    check_protocol
+    ReasonProtocol: new(borrowed),
+    check = |s| check_token(s, "reason protocol"),
 );
 
 impl ReasonProtocol {
     /// `SIP`: the cause is a SIP status code (RFC 3326 §2).
-    pub const SIP: ReasonProtocol = ReasonProtocol::from_static("SIP");
+    pub const SIP: ReasonProtocol = ReasonProtocol::known("SIP");
     /// `Q.850`: the cause is an ITU-T Q.850 cause value, 1..=127 (RFC 3326 §2, RFC 6432).
-    pub const Q850: ReasonProtocol = ReasonProtocol::from_static("Q.850");
+    pub const Q850: ReasonProtocol = ReasonProtocol::known("Q.850");
 }
 
-/// `Reason: Q.850;cause=17;text="User busy"` — a protocol, a cause and optional text (RFC 3326 §2,
-/// RFC 6432 for responses).
-///
-/// # Example
-///
-/// ```
-/// use sip_codes::header::Reason;
-///
-/// let r = Reason::q850(17)?.with_text("User busy")?;
-/// assert_eq!(r.to_string(), r#"Q.850;cause=17;text="User busy""#);
-/// assert!(Reason::q850(200).is_err());
-/// # Ok::<(), sip_codes::Error>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Reason {
-    protocol: ReasonProtocol,
-    cause: u16,
-    /// `text` and extensions; never `cause`.
-    params: Params,
-}
-
-const RESERVED: &[&str] = &["cause", "text"];
+params_header!(
+    /// `Reason: Q.850;cause=17;text="User busy"` — a protocol, a cause and optional text (RFC 3326 §2,
+    /// RFC 6432 for responses).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sip_codes::header::Reason;
+    ///
+    /// let r = Reason::q850(17)?.with_text("User busy")?;
+    /// assert_eq!(r.to_string(), r#"Q.850;cause=17;text="User busy""#);
+    /// assert!(Reason::q850(200).is_err());
+    /// # Ok::<(), sip_codes::Error>(())
+    /// ```
+    Reason {
+        protocol: ReasonProtocol,
+        cause: u16,
+    },
+    reserved = ["cause", "text"],
+    typed,
+);
 
 impl Reason {
     /// A reason of `protocol` with `cause`. For [`ReasonProtocol::SIP`] the cause must be a status code
@@ -104,13 +99,6 @@ impl Reason {
         Ok(self)
     }
 
-    /// Sets an extension parameter (RFC 3326 §2 `reason-extension`, a `generic-param`); `cause` and `text`
-    /// have their own methods and are rejected here.
-    pub fn with_param(mut self, name: &str, value: &str) -> Result<Self, Error> {
-        self.params.set_generic(name, Some(value), RESERVED)?;
-        Ok(self)
-    }
-
     /// The protocol.
     pub fn protocol(&self) -> &ReasonProtocol {
         &self.protocol
@@ -120,18 +108,13 @@ impl Reason {
     pub fn cause(&self) -> u16 {
         self.cause
     }
-}
 
-impl Render for Reason {
-    fn render(&self, out: &mut String) {
+    fn render_value(&self, out: &mut String) {
         self.protocol.render(out);
         out.push_str(";cause=");
         out.push_str(&self.cause.to_string());
-        self.params.render(out);
     }
 }
-
-typed_value!(Reason);
 
 #[cfg(test)]
 mod tests {
@@ -196,6 +179,28 @@ mod tests {
         }
         assert!(ReasonProtocol::new("").is_err());
         assert!(r.clone().with_param("cause", "1").is_err());
+        assert!(r.clone().with_flag("Cause").is_err());
         assert!(r.with_param("TEXT", "x").is_err());
+    }
+
+    #[test]
+    fn params_read_back() {
+        let r = Reason::q850(17)
+            .unwrap()
+            .with_text("User busy")
+            .unwrap()
+            .with_flag("x-flag")
+            .unwrap()
+            .with_param("location", "two words")
+            .unwrap();
+        assert_eq!(
+            r.to_string(),
+            r#"Q.850;cause=17;text="User busy";x-flag;location="two words""#
+        );
+        assert_eq!(r.param("TEXT"), Some(Some("User busy")));
+        assert_eq!(r.param("x-flag"), Some(None));
+        assert_eq!(r.param("location"), Some(Some("two words")));
+        assert_eq!(r.param("cause"), None, "the cause is no generic parameter");
+        assert_eq!(r.param("other"), None);
     }
 }

@@ -1,13 +1,8 @@
 //! Recv-Info (RFC 6086 §7.2.3, §10): the Info Packages a user agent is willing to receive.
 
-use crate::Error;
 use crate::syntax::check_token;
 
-fn check_info_package(s: &str) -> Result<(), Error> {
-    check_token(s, "info package")
-}
-
-token_type!(
+validated_str!(
     /// The name of an Info Package (RFC 6086 §10 `Info-package-name`, a `token`).
     ///
     /// # Example
@@ -19,8 +14,8 @@ token_type!(
     /// assert!(InfoPackage::new("foo\r\n").is_err());
     /// # Ok::<(), sip_codes::Error>(())
     /// ```
-    InfoPackage,
-    check_info_package
+    InfoPackage: new(borrowed),
+    check = |s| check_token(s, "info package"),
 );
 
 list_header!(

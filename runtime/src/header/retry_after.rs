@@ -2,29 +2,32 @@
 
 use crate::Error;
 use crate::header::DeltaSeconds;
+use crate::header::delta::from_delta;
 use crate::header::params::Params;
 use crate::header::render::{Render, write_comment};
 use crate::syntax::check_text;
 
-/// `Retry-After: 18000;duration=3600` or `Retry-After: 120 (I'm in a meeting)` — seconds to wait, an
-/// optional comment and an optional `duration` (RFC 3261 §20.33, §25.1 `retry-after`).
-///
-/// # Example
-///
-/// ```
-/// use sip_codes::header::RetryAfter;
-///
-/// assert_eq!(RetryAfter::from(18000).with_duration(3600).to_string(), "18000;duration=3600");
-/// let r = RetryAfter::new(120).with_comment("I'm in a meeting")?;
-/// assert_eq!(r.to_string(), "120 (I'm in a meeting)");
-/// # Ok::<(), sip_codes::Error>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RetryAfter {
-    delta: DeltaSeconds,
-    comment: Option<Box<str>>,
-    params: Params,
-}
+params_header!(
+    /// `Retry-After: 18000;duration=3600` or `Retry-After: 120 (I'm in a meeting)` — seconds to wait, an
+    /// optional comment and an optional `duration` (RFC 3261 §20.33, §25.1 `retry-after`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sip_codes::header::RetryAfter;
+    ///
+    /// assert_eq!(RetryAfter::from(18000).with_duration(3600).to_string(), "18000;duration=3600");
+    /// let r = RetryAfter::new(120).with_comment("I'm in a meeting")?;
+    /// assert_eq!(r.to_string(), "120 (I'm in a meeting)");
+    /// # Ok::<(), sip_codes::Error>(())
+    /// ```
+    RetryAfter {
+        delta: DeltaSeconds,
+        comment: Option<Box<str>>,
+    },
+    reserved = ["duration"],
+    typed,
+);
 
 impl RetryAfter {
     /// Retry after `secs` seconds.
@@ -51,42 +54,21 @@ impl RetryAfter {
         self
     }
 
-    /// Sets an extension parameter (`generic-param`); `duration` has its own method.
-    pub fn with_param(mut self, name: &str, value: &str) -> Result<Self, Error> {
-        self.params.set_generic(name, Some(value), &["duration"])?;
-        Ok(self)
-    }
-
     /// The number of seconds.
     pub fn seconds(&self) -> u32 {
         self.delta.0
     }
-}
 
-impl From<u32> for RetryAfter {
-    fn from(secs: u32) -> Self {
-        RetryAfter::new(secs)
-    }
-}
-
-impl From<DeltaSeconds> for RetryAfter {
-    fn from(d: DeltaSeconds) -> Self {
-        RetryAfter::new(d.0)
-    }
-}
-
-impl Render for RetryAfter {
-    fn render(&self, out: &mut String) {
+    fn render_value(&self, out: &mut String) {
         self.delta.render(out);
         if let Some(comment) = &self.comment {
             out.push(' ');
             write_comment(out, comment);
         }
-        self.params.render(out);
     }
 }
 
-typed_value!(RetryAfter);
+from_delta!(RetryAfter);
 
 #[cfg(test)]
 mod tests {

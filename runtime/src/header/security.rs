@@ -5,28 +5,27 @@ use std::borrow::Cow;
 use crate::Error;
 use crate::header::QValue;
 use crate::header::params::Params;
-use crate::header::render::Render;
 use crate::syntax::check_token;
 
-/// A security mechanism with its parameters: `ipsec-ike;q=0.1` (RFC 3329 §2.2 `sec-mechanism =
-/// mechanism-name *(SEMI mech-parameters)`).
-///
-/// # Example
-///
-/// ```
-/// use sip_codes::header::{QValue, SecurityMechanism};
-///
-/// let m = SecurityMechanism::TLS.with_q(QValue::from_thousandths(200)?);
-/// assert_eq!(m.to_string(), "tls;q=0.2");
-/// let d = SecurityMechanism::DIGEST.with_param("d-alg", "md5")?;
-/// assert_eq!(d.to_string(), "digest;d-alg=md5");
-/// # Ok::<(), sip_codes::Error>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SecurityMechanism {
-    name: Cow<'static, str>,
-    params: Params,
-}
+params_header!(
+    /// A security mechanism with its parameters: `ipsec-ike;q=0.1` (RFC 3329 §2.2 `sec-mechanism =
+    /// mechanism-name *(SEMI mech-parameters)`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sip_codes::header::{QValue, SecurityMechanism};
+    ///
+    /// let m = SecurityMechanism::TLS.with_q(QValue::from_thousandths(200)?);
+    /// assert_eq!(m.to_string(), "tls;q=0.2");
+    /// let d = SecurityMechanism::DIGEST.with_param("d-alg", "md5")?;
+    /// assert_eq!(d.to_string(), "digest;d-alg=md5");
+    /// # Ok::<(), sip_codes::Error>(())
+    /// ```
+    SecurityMechanism { name: Cow<'static, str> },
+    reserved = ["q"],
+    item,
+);
 
 impl SecurityMechanism {
     /// `digest` (RFC 3329 §2.2).
@@ -63,27 +62,15 @@ impl SecurityMechanism {
         self
     }
 
-    /// Sets a mechanism parameter (`d-alg`, `d-qop`, `spi-c`, … or an extension; `generic-param`).
-    /// `q` has its own method.
-    pub fn with_param(mut self, name: &str, value: &str) -> Result<Self, Error> {
-        self.params.set_generic(name, Some(value), &["q"])?;
-        Ok(self)
-    }
-
     /// The mechanism name.
     pub fn name(&self) -> &str {
         &self.name
     }
-}
 
-impl Render for SecurityMechanism {
-    fn render(&self, out: &mut String) {
+    fn render_value(&self, out: &mut String) {
         out.push_str(&self.name);
-        self.params.render(out);
     }
 }
-
-render_display!(SecurityMechanism);
 
 list_header!(
     /// `Security-Server: ipsec-ike;q=0.1, tls;q=0.2` — the mechanisms the server supports, MUST be in a

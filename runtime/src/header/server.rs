@@ -1,26 +1,9 @@
 //! Server (RFC 3261 §20.35): the software of the user agent server.
 
 use crate::Error;
-use crate::header::render::Render;
 use crate::syntax::{check_text, is_token_byte};
 
 const WHAT: &str = "Server";
-
-/// `Server: HomeServer v2` or `Server: sip-codes/0.1 (Linux)` — products and comments separated by
-/// whitespace (RFC 3261 §20.35, §25.1 `server-val = product / comment`, `product = token [SLASH token]`).
-///
-/// # Example
-///
-/// ```
-/// use sip_codes::header::Server;
-///
-/// assert_eq!(Server::new("HomeServer v2")?.to_string(), "HomeServer v2");
-/// assert!(Server::new("HomeServer\r\nVia: x").is_err());
-/// assert!(Server::new("a, b").is_err());
-/// # Ok::<(), sip_codes::Error>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Server(Box<str>);
 
 /// The offset after the comment that opens at `start` (`(` at `start`), or the offset of the byte that
 /// breaks it (RFC 3261 §25.1 `comment`, nesting allowed).
@@ -101,43 +84,28 @@ fn check_server(s: &str) -> Result<(), Error> {
     Ok(())
 }
 
-impl Server {
-    /// Validates `s` as `server-val *(LWS server-val)`: products (`name` or `name/version`, tokens) and
+validated_str!(
+    /// `Server: HomeServer v2` or `Server: sip-codes/0.1 (Linux)` — products and comments separated by
+    /// whitespace (RFC 3261 §20.35, §25.1 `server-val = product / comment`, `product = token [SLASH token]`).
+    ///
+    /// Validated as `server-val *(LWS server-val)`: products (`name` or `name/version`, tokens) and
     /// comments (`(…)`, nesting allowed) separated by spaces or tabs. CR, LF, NUL are rejected.
-    pub fn new(s: &str) -> Result<Self, Error> {
-        check_server(s)?;
-        Ok(Server(s.into()))
-    }
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sip_codes::header::Server;
+    ///
+    /// assert_eq!(Server::new("HomeServer v2")?.to_string(), "HomeServer v2");
+    /// assert!(Server::new("HomeServer\r\nVia: x").is_err());
+    /// assert!(Server::new("a, b").is_err());
+    /// # Ok::<(), sip_codes::Error>(())
+    /// ```
+    Server: new(borrowed),
+    check = check_server,
+);
 
-    /// The value as written.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl TryFrom<&str> for Server {
-    type Error = Error;
-
-    fn try_from(s: &str) -> Result<Self, Error> {
-        Server::new(s)
-    }
-}
-
-impl core::str::FromStr for Server {
-    type Err = Error;
-
-    fn from_str(s: &str) -> Result<Self, Error> {
-        Server::new(s)
-    }
-}
-
-impl Render for Server {
-    fn render(&self, out: &mut String) {
-        out.push_str(&self.0);
-    }
-}
-
-typed_value!(Server);
+typed_value!(@write Server);
 
 #[cfg(test)]
 mod tests {

@@ -1,8 +1,7 @@
 //! Session timers (RFC 4028): Session-Expires (§4) and Min-SE (§5).
 
-use crate::Error;
 use crate::header::DeltaSeconds;
-use crate::header::delta::delta_header;
+use crate::header::delta::{delta_header, from_delta};
 use crate::header::params::Params;
 use crate::header::render::Render;
 
@@ -33,22 +32,22 @@ impl Render for Refresher {
 
 render_display!(Refresher);
 
-/// `Session-Expires: 4000;refresher=uac` — the session interval and who refreshes (RFC 4028 §4).
-///
-/// # Example
-///
-/// ```
-/// use sip_codes::header::{Refresher, SessionExpires};
-///
-/// let s = SessionExpires::new(4000).with_refresher(Refresher::Uac);
-/// assert_eq!(s.to_string(), "4000;refresher=uac");
-/// assert_eq!(SessionExpires::from(1800).to_string(), "1800");
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SessionExpires {
-    delta: DeltaSeconds,
-    params: Params,
-}
+params_header!(
+    /// `Session-Expires: 4000;refresher=uac` — the session interval and who refreshes (RFC 4028 §4).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sip_codes::header::{Refresher, SessionExpires};
+    ///
+    /// let s = SessionExpires::new(4000).with_refresher(Refresher::Uac);
+    /// assert_eq!(s.to_string(), "4000;refresher=uac");
+    /// assert_eq!(SessionExpires::from(1800).to_string(), "1800");
+    /// ```
+    SessionExpires { delta: DeltaSeconds },
+    reserved = ["refresher"],
+    typed,
+);
 
 impl SessionExpires {
     /// A session interval of `secs` seconds.
@@ -66,38 +65,17 @@ impl SessionExpires {
         self
     }
 
-    /// Sets an extension parameter (`generic-param`); `refresher` has its own method.
-    pub fn with_param(mut self, name: &str, value: &str) -> Result<Self, Error> {
-        self.params.set_generic(name, Some(value), &["refresher"])?;
-        Ok(self)
-    }
-
     /// The session interval in seconds.
     pub fn seconds(&self) -> u32 {
         self.delta.0
     }
-}
 
-impl From<u32> for SessionExpires {
-    fn from(secs: u32) -> Self {
-        SessionExpires::new(secs)
-    }
-}
-
-impl From<DeltaSeconds> for SessionExpires {
-    fn from(d: DeltaSeconds) -> Self {
-        SessionExpires::new(d.0)
-    }
-}
-
-impl Render for SessionExpires {
-    fn render(&self, out: &mut String) {
+    fn render_value(&self, out: &mut String) {
         self.delta.render(out);
-        self.params.render(out);
     }
 }
 
-typed_value!(SessionExpires);
+from_delta!(SessionExpires);
 
 delta_header!(
     /// `Min-SE: 3600` — the minimum session interval, MUST be in a 422 Session Interval Too Small
