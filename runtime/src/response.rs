@@ -5,7 +5,7 @@ use std::fmt;
 use std::io;
 
 use crate::StatusClass;
-use crate::code::StatusCodeSet;
+use crate::code::{StatusCodeSet, three_digits};
 use crate::header::{HeaderName, HeaderValue, MediaType};
 use crate::syntax::check_text;
 
@@ -51,16 +51,6 @@ impl Header {
     pub(crate) fn set_value(&mut self, value: HeaderValue) {
         self.value = value;
     }
-}
-
-/// The three ASCII digits of a code in 100–999 (codes are checked to be in 100–699 where they are made).
-pub(crate) const fn three_digits(code: u16) -> [u8; 3] {
-    let code = code % 1000;
-    [
-        b'0' + (code / 100) as u8,
-        b'0' + (code / 10 % 10) as u8,
-        b'0' + (code % 10) as u8,
-    ]
 }
 
 /// A number formatted in decimal on the stack.
