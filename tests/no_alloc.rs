@@ -1,6 +1,7 @@
 //! The public API's promises of no allocation, checked with a counting global allocator: Display of every
-//! `StatusCode` into a pre-sized `String`, and `Response::write_to` of built responses (405 with Allow,
-//! 401 with a Digest challenge, 200 answering a typed or untyped INVITE) into a `Vec` with enough capacity.
+//! `StatusCode` into a pre-sized `String`, `Response::write_to` of built responses (405 with Allow,
+//! 401 with a Digest challenge, 200 answering a typed or untyped INVITE) into a `Vec` with enough capacity,
+//! and status lines of up to 56 bytes parsed into an owned `StatusLine` (and read back).
 //!
 //! Only allocations made by the current thread between `start` and `stop` count, so the test harness's
 //! other threads cannot disturb the figures. No timing is measured anywhere.
@@ -10,7 +11,7 @@ use std::cell::Cell;
 use std::fmt::Write as _;
 
 use sip_codes::header::{Challenge, DigestAlgorithm, DigestChallenge, Method, Qop, Token, Uri};
-use sip_codes::{RequestHeaders, Response, StatusCode, method, status};
+use sip_codes::{RequestHeaders, Response, StatusCode, StatusLine, StatusLineRef, method, status};
 
 struct Counting;
 
@@ -99,6 +100,43 @@ fn display_of_every_code_does_not_allocate() {
         });
         assert_eq!(n, 0, "accessors of {code}");
     }
+}
+
+#[test]
+fn short_status_lines_parse_without_allocating() {
+    let longest = format!("SIP/2.0 499 {}", "x".repeat(44));
+    assert_eq!(longest.len(), 56);
+    let mut lines = vec![
+        "SIP/2.0 480 ".to_owned(),
+        "SIP/2.0 486 Busy Here".to_owned(),
+        "sip/2.0 403 Wrong Guess".to_owned(),
+        "SIP/2.0 555 Push Notification Service Not Supported".to_owned(),
+        "SIP/2.0 486 Occup\u{e9} \u{2713}".to_owned(),
+        longest.clone(),
+    ];
+    for code in StatusCode::ALL {
+        lines.push(StatusLine::new(code).as_str().to_owned());
+    }
+    for line in &lines {
+        let message = format!("{line}\r\nVia: x\r\n\r\n").into_bytes();
+        let n = allocations(|| {
+            let parsed: StatusLine = line.parse().unwrap();
+            assert_eq!(parsed.reason(), &line[12..]);
+            assert_eq!(parsed.as_str(), line);
+            let (from_message, _) = StatusLine::parse_message_start(&message).unwrap();
+            assert_eq!(from_message, parsed);
+            let borrowed = StatusLineRef::parse(line).unwrap();
+            assert_eq!(borrowed.to_owned_line(), parsed);
+            assert_eq!(parsed.borrowed().reason(), parsed.reason());
+        });
+        assert_eq!(n, 0, "{line:?}");
+    }
+    for code in StatusCode::ALL {
+        assert_eq!(allocations(|| drop(StatusLine::new(code))), 0, "{code}");
+    }
+    // One byte more goes on the heap, once.
+    let long = format!("{longest}x");
+    assert_eq!(allocations(|| drop(long.parse::<StatusLine>().unwrap())), 1);
 }
 
 const REQUEST: &str = "INVITE sip:bob@biloxi.example.com SIP/2.0\r\n\

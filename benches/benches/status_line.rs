@@ -9,8 +9,8 @@
 //!   no parser for a status line alone; the message has no header, so they parse only the line).
 //!
 //! `status_line_reason`: reading the reason phrase of a line parsed before timing (the vendor phrase):
-//! `sip-codes` = `StatusLine::reason` (the owned line keeps a short line inline, so it checks the copy
-//! is UTF-8 again to hand out a `&str`), `sip-codes/borrowed` = `StatusLineRef::reason`,
+//! `sip-codes` = `StatusLine::reason` (the owned line keeps a short line inline, as a `str` checked once
+//! when parsed), `sip-codes/borrowed` = `StatusLineRef::reason`,
 //! `ezk-sip-types` = its `reason` field.
 
 use std::hint::black_box;

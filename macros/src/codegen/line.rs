@@ -68,7 +68,7 @@ pub fn generate(ctx: &Ctx<'_>) -> TokenStream {
                 /// LF), and gives the offset where the headers start.
                 #[inline]
                 pub fn parse_message_start(message: &[u8]) -> Result<(Self, usize), #rt::Error> {
-                    #rt::StatusLine::parse_message_start(message).map(|(line, at)| (Self(line), at))
+                    #rt::StatusLine::parse_message_start_as(message, Self)
                 }
 
                 /// The line, borrowed.
@@ -137,14 +137,14 @@ pub fn generate(ctx: &Ctx<'_>) -> TokenStream {
                 /// Parses a status line borrowed from `line`.
                 #[inline]
                 pub fn parse(line: &'a str) -> Result<Self, #rt::Error> {
-                    #rt::status_line::StatusLineRef::parse(line).map(Self)
+                    #rt::status_line::StatusLineRef::parse_as(line, Self)
                 }
 
                 /// Parses the status line at the start of a whole message, and gives the offset where the
                 /// headers start.
                 #[inline]
                 pub fn parse_message_start(message: &'a [u8]) -> Result<(Self, usize), #rt::Error> {
-                    #rt::status_line::StatusLineRef::parse_message_start(message).map(|(line, at)| (Self(line), at))
+                    #rt::status_line::StatusLineRef::parse_message_start_as(message, Self)
                 }
 
                 /// The three-digit code, known to the spec or not.
@@ -226,7 +226,7 @@ pub fn generate(ctx: &Ctx<'_>) -> TokenStream {
                 type Err = #rt::Error;
                 #[inline]
                 fn from_str(line: &str) -> Result<Self, #rt::Error> {
-                    line.parse().map(Self)
+                    #rt::StatusLine::parse_str_as(line, Self)
                 }
             }
 

@@ -36,17 +36,27 @@ impl<C> Copy for StatusLineRef<'_, C> {}
 
 impl<'a, C: StatusCodeSet> StatusLineRef<'a, C> {
     /// Parses a status line (without CRLF).
+    #[inline]
     pub fn parse(line: &'a str) -> Result<Self, Error> {
+        Self::parse_as(line, |line| line)
+    }
+
+    #[doc(hidden)]
+    /// [`StatusLineRef::parse`], with the line handed to `wrap`: what a generated status-line type calls,
+    /// so that its `Result` is made in place rather than moved out of this type's (a move of a `Result`
+    /// costs more than the parse of a short line).
+    #[inline]
+    pub fn parse_as<W>(line: &'a str, wrap: impl FnOnce(Self) -> W) -> Result<W, Error> {
         if let Some((code, end)) = scan_line(line.as_bytes())
             && end == line.len()
         {
-            return Ok(StatusLineRef {
+            return Ok(wrap(StatusLineRef {
                 line,
                 code,
                 _set: PhantomData,
-            });
+            }));
         }
-        Self::parse_slow(line)
+        Self::parse_slow(line).map(wrap)
     }
 
     /// [`StatusLineRef::parse`] byte by byte: whatever the fast scan did not accept, which is every
@@ -100,7 +110,19 @@ impl<'a, C: StatusCodeSet> StatusLineRef<'a, C> {
     /// Reads the status line at the start of a message: the bytes up to and including the first CRLF.
     /// Returns the line and the number of bytes consumed (CRLF included). A bare LF, a missing CRLF or
     /// invalid UTF-8 are errors.
+    #[inline]
     pub fn parse_message_start(message: &'a [u8]) -> Result<(Self, usize), Error> {
+        Self::parse_message_start_as(message, |line| line)
+    }
+
+    #[doc(hidden)]
+    /// [`StatusLineRef::parse_message_start`], with the line handed to `wrap` (see
+    /// [`StatusLineRef::parse_as`]).
+    #[inline]
+    pub fn parse_message_start_as<W>(
+        message: &'a [u8],
+        wrap: impl FnOnce(Self) -> W,
+    ) -> Result<(W, usize), Error> {
         // Fast path: the line has the common shape and its first control byte is the CR of a CRLF (so
         // that LF is the message's first). Any failure takes the byte-by-byte path, which reports it.
         if let Some((code, cr)) = scan_message(message)
@@ -111,9 +133,9 @@ impl<'a, C: StatusCodeSet> StatusLineRef<'a, C> {
                 code,
                 _set: PhantomData,
             };
-            return Ok((line, cr + 2));
+            return Ok((wrap(line), cr + 2));
         }
-        Self::parse_message_start_slow(message)
+        Self::parse_message_start_slow(message).map(|(line, used)| (wrap(line), used))
     }
 
     /// [`StatusLineRef::parse_message_start`] byte by byte, on [`StatusLineRef::parse_slow`].
@@ -171,6 +193,7 @@ impl<'a, C: StatusCodeSet> StatusLineRef<'a, C> {
     }
 
     /// An owned copy (without allocating when the line is short: see [`StatusLine`]).
+    #[inline]
     pub fn to_owned_line(&self) -> StatusLine<C> {
         StatusLine {
             text: Text::copy(self.line, self.code),

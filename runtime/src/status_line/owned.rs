@@ -4,8 +4,7 @@ use core::fmt;
 use core::marker::PhantomData;
 use core::str::FromStr;
 
-use super::inline::{INLINE, Text};
-use super::scan::{is_ascii, scan_message};
+use super::inline::Text;
 use super::{PHRASE_START, StatusLineRef};
 use crate::StatusClass;
 use crate::code::{InterpretError, StatusCodeSet, interpret};
@@ -17,8 +16,8 @@ use crate::error::Error;
 /// A line of up to 56 bytes (every IANA reason phrase fits) is kept inside the value, so parsing one
 /// with [`FromStr`], [`StatusLine::parse_message_start`] or [`StatusLineRef::to_owned_line`] does not
 /// allocate; a longer line, or one handed over as a `String` ([`StatusLine::parse`]), is kept on the heap.
-/// The price of the inline copy is a UTF-8 check on each [`StatusLine::as_str`] (and what goes through
-/// it: see there).
+/// Either way the text is checked once, when the line is parsed: reading it back ([`StatusLine::reason`],
+/// [`StatusLine::as_str`]) checks nothing again.
 ///
 /// ```
 /// use sip_codes::{StatusClass, StatusCode, StatusLine};
@@ -61,25 +60,31 @@ impl<C: StatusCodeSet> StatusLine<C> {
     }
 
     /// Reads the status line at the start of a message, as [`StatusLineRef::parse_message_start`].
+    #[inline]
     pub fn parse_message_start(message: &[u8]) -> Result<(Self, usize), Error> {
-        // The common case without making a `&str` (which checks UTF-8 on the way): a short ASCII line,
-        // which is UTF-8, copied inline.
-        if let Some((code, cr)) = scan_message(message)
-            && cr <= INLINE
-            && is_ascii(&message[..cr])
-        {
-            let line = StatusLine {
-                text: Text::inline(&message[..cr], code),
-                _set: PhantomData,
-            };
-            return Ok((line, cr + 2));
-        }
-        let (line, used) = StatusLineRef::<C>::parse_message_start(message)?;
-        Ok((line.to_owned_line(), used))
+        Self::parse_message_start_as(message, |line| line)
     }
 
-    /// The borrowed view of this line (for an inline line, after the UTF-8 check of
-    /// [`StatusLine::as_str`]).
+    #[doc(hidden)]
+    /// [`StatusLine::parse_message_start`], with the line handed to `wrap` (see
+    /// [`StatusLineRef::parse_as`]).
+    #[inline]
+    pub fn parse_message_start_as<W>(
+        message: &[u8],
+        wrap: impl FnOnce(Self) -> W,
+    ) -> Result<(W, usize), Error> {
+        StatusLineRef::<C>::parse_message_start_as(message, |line| wrap(line.to_owned_line()))
+    }
+
+    #[doc(hidden)]
+    /// [`FromStr`] of this type, with the line handed to `wrap` (see [`StatusLineRef::parse_as`]).
+    #[inline]
+    pub fn parse_str_as<W>(line: &str, wrap: impl FnOnce(Self) -> W) -> Result<W, Error> {
+        StatusLineRef::<C>::parse_as(line, |line| wrap(line.to_owned_line()))
+    }
+
+    /// The borrowed view of this line.
+    #[inline]
     pub fn borrowed(&self) -> StatusLineRef<'_, C> {
         StatusLineRef {
             line: self.text.as_str(),
@@ -89,6 +94,7 @@ impl<C: StatusCodeSet> StatusLine<C> {
     }
 
     /// The status code (`403`), in 100–699.
+    #[inline]
     pub fn code(&self) -> u16 {
         self.text.code()
     }
@@ -109,34 +115,20 @@ impl<C: StatusCodeSet> StatusLine<C> {
         StatusClass::of(self.code()).unwrap_or(StatusClass::GlobalFailure)
     }
 
-    /// The reason phrase as received (`"Wrong Guess"`); may be empty. For an inline line, after the
-    /// UTF-8 check of [`StatusLine::as_str`].
+    /// The reason phrase as received (`"Wrong Guess"`); may be empty.
+    #[inline]
     pub fn reason(&self) -> &str {
         self.as_str().get(PHRASE_START..).unwrap_or("")
     }
 
     /// The SIP version as received (`"SIP/2.0"`, or `"sip/2.0"`).
+    #[inline]
     pub fn version(&self) -> &str {
-        // One of eight static strings, by the case of the three letters (the line was checked to start
-        // with `SIP/2.0` in some case): no UTF-8 check of an inline line.
-        const VERSIONS: [&str; 8] = [
-            "SIP/2.0", "sIP/2.0", "SiP/2.0", "siP/2.0", "SIp/2.0", "sIp/2.0", "Sip/2.0", "sip/2.0",
-        ];
-        match self.text.as_bytes() {
-            [s, i, p, ..] => {
-                let lower = |b: u8, bit: u8| usize::from((b & 0x20) >> 5 << bit);
-                VERSIONS[lower(*s, 0) | lower(*i, 1) | lower(*p, 2)]
-            }
-            _ => "",
-        }
+        self.as_str().get(..7).unwrap_or("")
     }
 
     /// The whole line as received.
-    ///
-    /// A line kept inside the value (see [`StatusLine`]) is checked to be UTF-8 again on each call: about
-    /// 10 ns for a typical line, as the runtime has no `unsafe` to skip a check it knows will pass. The
-    /// code, the status, the class and the version are read without it; [`StatusLineRef`] (borrowed) and
-    /// a line handed over as a `String` ([`StatusLine::parse`]) never pay it.
+    #[inline]
     pub fn as_str(&self) -> &str {
         self.text.as_str()
     }
@@ -168,7 +160,7 @@ impl<C> fmt::Display for StatusLine<C> {
 
 impl<C> PartialEq for StatusLine<C> {
     fn eq(&self, other: &Self) -> bool {
-        self.text.as_bytes() == other.text.as_bytes()
+        self.text.as_str() == other.text.as_str()
     }
 }
 
@@ -176,8 +168,10 @@ impl<C> Eq for StatusLine<C> {}
 
 impl<C: StatusCodeSet> FromStr for StatusLine<C> {
     type Err = Error;
+
+    #[inline]
     fn from_str(line: &str) -> Result<Self, Error> {
-        Ok(StatusLineRef::<C>::parse(line)?.to_owned_line())
+        Self::parse_str_as(line, |line| line)
     }
 }
 

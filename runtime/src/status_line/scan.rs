@@ -31,16 +31,3 @@ pub(super) fn scan_message(message: &[u8]) -> Option<(u16, usize)> {
     let (code, cr) = scan_line(message)?;
     (message.get(cr..cr + 2) == Some(b"\r\n")).then_some((code, cr))
 }
-
-/// `<[u8]>::is_ascii` for a status line (at least eight bytes): every word, the last one overlapping.
-#[inline]
-pub(super) fn is_ascii(b: &[u8]) -> bool {
-    let Some(last) = b.last_chunk::<8>() else {
-        return b.is_ascii();
-    };
-    let (words, _) = b.as_chunks::<8>();
-    let all = words.iter().fold(u64::from_le_bytes(*last), |all, word| {
-        all | u64::from_le_bytes(*word)
-    });
-    all & u64::from_ne_bytes([0x80; 8]) == 0
-}

@@ -1,5 +1,5 @@
 use super::inline::{INLINE, Text};
-use super::scan::{is_ascii, scan_line};
+use super::scan::scan_line;
 use super::*;
 use crate::StatusClass;
 use crate::code::StatusCodeSet;
@@ -249,20 +249,6 @@ fn fast_message_path_agrees() {
         }
     }
     assert!(fast > 200, "the fast path ran {fast} times");
-}
-
-#[test]
-fn ascii_check() {
-    for len in 0..40 {
-        for at in 0..len {
-            for byte in [0x00, 0x7f, 0x80, 0xc3, 0xff] {
-                let mut b = vec![b'a'; len];
-                b[at] = byte;
-                assert_eq!(is_ascii(&b), b.is_ascii(), "{b:?}");
-            }
-        }
-        assert!(is_ascii(&vec![b'a'; len]));
-    }
 }
 
 #[test]
