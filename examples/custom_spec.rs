@@ -41,13 +41,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
          Content-Length: 0\r\n\r\n",
     )?;
 
+    // Its method is read at run time; typed, the compiler checks the rules of INVITE too, and
+    // `build()` gives a `Response` (from the plain request it gives a `Result`: an ACK is never answered).
+    let invite = request
+        .typed::<sip_codes::method::Invite>()
+        .ok_or("an INVITE")?;
+
     // Local rules are compile-time rules: this 403 does not build without a Reason header,
     // and the 499 does not build without a Warning.
-    let response = operator::Forbidden::reply_to(&request)
+    let response = operator::Forbidden::reply_to(invite)
         .reason(Reason::sip(403)?.with_text("blocked by policy")?)
         .build();
     print!("{response}");
-    let response = operator::CodecMismatch::reply_to(&request)
+    let response = operator::CodecMismatch::reply_to(invite)
         .warning(Warning::new(
             305,
             "sbc.example.net",
@@ -57,7 +63,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     print!("{response}");
 
     // Everything of the bundled table is there too.
-    let response = operator::MethodNotAllowed::reply_to(&request)
+    let response = operator::MethodNotAllowed::reply_to(invite)
         .allow([sip_codes::header::Method::Invite])
         .build();
     print!("{response}");

@@ -1,34 +1,34 @@
 #!/usr/bin/env bash
-# Measures what the sip_codes! proc-macro costs its users at build time, in one run:
+# Measures what sip-codes costs its users at build time, in one run:
 #
-#   (a) macro expansion time of the bundled spec (median of EXPAND runs, default 7, after 2 warm-ups), in
-#       the sip-codes lib itself (its workspace, so its dev-profile override applies) and in a crate whose
-#       whole source is `sip_codes::sip_codes!("sip-codes.yaml")` (a copy of spec/sip-codes.yaml) is compiled with
-#       `-Z time-passes` (RUSTC_BOOTSTRAP=1 on stable); rustc's `expand_crate` pass is the macro's run
-#       (reading and validating the YAML, generating the code) plus the expansion of its output;
-#   (b) cold `cargo build` (dev profile) of a crate depending only on sip-codes (without, then with, sip-codes'
-#       `[profile.dev.package.*]` lines), only on rsip, only on ezk-sip-types, and only on serde_yaml + quote
-#       (the floor any YAML-reading proc-macro starts from), each in a fresh target directory, one after
-#       the other;
-#   (c) the rebuild after a one-line YAML edit (a reason phrase changed, then changed back):
-#       of the user crate of (a) (what a user with a spec of their own waits for), and of sip-codes itself
-#       after an edit of its bundled spec (what a contributor waits for).
+#   (a) the marginal cold `cargo build` (dev profile) of adding a SIP crate to a server crate that already
+#       uses tokio (with its macros), serde (with derive) and tracing: the server alone, then with
+#       sip-codes (with and without sip-codes' `[profile.dev.package.*]` lines), with rsipstack 0.7 and
+#       with ezk-sip-types 0.6, each in a fresh target directory, one after the other;
+#   (b) macro expansion of the bundled spec: rustc's `expand_crate` pass (`-Z time-passes`,
+#       RUSTC_BOOTSTRAP=1 on stable) of a crate whose whole source is `sip_codes::sip_codes!("sip-codes.yaml")`
+#       (a copy of the tree's spec/sip-codes.yaml), no profile override; median of EXPAND runs (default 7)
+#       after 2 warm-ups;
+#   (c) the rebuild of that crate after a one-line edit of its YAML (a reason phrase changed, then back).
 #
-#   scripts/compile-budget.sh [-r RUNS] [--release]
+# (b) and (c) are measured for the work tree and, with `--before REV`, for that revision too (e.g. the
+# last release), in the same run, so that the two can be compared.
+#
+#   scripts/compile-budget.sh [-r RUNS] [--before REV]
 #
 # RUNS (default 3) timed runs of each cold build and 10 of each rebuild, with hyperfine when it is
-# installed (apt-get install hyperfine), else with `date`. Prints a Markdown table. Needs the crates.io
-# index (the peers are fetched untimed, before the timed builds). Everything happens in a temporary
-# directory; the work tree is only read.
+# installed, else with `date`. Prints a Markdown table. Needs the crates.io index (the crates are fetched
+# untimed, before the timed builds). Everything happens in a temporary directory; the work tree is only
+# read.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 runs=3
-profile=()
+before=""
 while [ $# -gt 0 ]; do
     case $1 in
         -r) runs=$2; shift 2 ;;
-        --release) profile=(--release); shift ;;
+        --before) before=$2; shift 2 ;;
         *) sed -n '2,22p' "$0"; exit 2 ;;
     esac
 done
@@ -37,12 +37,27 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 export CARGO_TERM_QUIET=true
 
-# A copy of the crate (the work tree may change under us while we measure).
-mkdir "$work/sip-codes"
+# The trees measured: the work tree as it is now, and REV.
+mkdir -p "$work/now"
 tar -C "$root" --exclude=./target --exclude=./fuzz --exclude=./benches --exclude=./.git -cf - . |
-    tar -C "$work/sip-codes" -xf -
+    tar -C "$work/now" -xf -
+trees=(now)
+if [ -n "$before" ]; then
+    mkdir -p "$work/before"
+    git -C "$root" archive "$before" | tar -C "$work/before" -xf -
+    trees+=(before)
+fi
 
-scratch() { # name, dependency line, lib.rs text
+# A server crate's dependencies, and what its lib.rs does with them.
+server_deps='tokio = { version = "1", features = ["macros", "rt-multi-thread", "net"] }
+serde = { version = "1", features = ["derive"] }
+tracing = "0.1"'
+server_src='#[derive(serde::Serialize, serde::Deserialize)]
+pub struct Config { pub port: u16 }
+#[tokio::main]
+pub async fn run() { tracing::info!("listening"); }'
+
+scratch() { # name, extra dependency lines, extra lib.rs text
     mkdir -p "$work/$1/src"
     cat >"$work/$1/Cargo.toml" <<EOF
 [package]
@@ -60,18 +75,25 @@ EOF
     (cd "$work/$1" && cargo generate-lockfile && cargo fetch)
 }
 
-scratch cold-sip-codes "sip-codes = { path = \"$work/sip-codes\" }" 'pub use sip_codes;'
-# The same, with the `[profile.dev.package.*]` lines of sip-codes' own Cargo.toml copied in (the proc-macro and
-# its YAML parser optimised), what BENCHMARKS.md tells users to add.
-scratch cold-sip-codes-opt "sip-codes = { path = \"$work/sip-codes\" }" 'pub use sip_codes;'
-sed -n '/^# The proc-macro runs at every build/,$p' "$root/Cargo.toml" >>"$work/cold-sip-codes-opt/Cargo.toml"
-scratch cold-rsip 'rsip = "0.4"' 'pub use rsip;'
-scratch cold-ezk 'ezk-sip-types = "0.6"' 'pub use ezk_sip_types;'
-# The floor: only the third-party crates the macro needs (a YAML parser and a token quoter), nothing of ours.
-scratch cold-floor "serde_yaml = \"0.9\"
-quote = \"1\"" 'pub use quote; pub use serde_yaml;'
-scratch own-spec "sip-codes = { path = \"$work/sip-codes\" }" 'sip_codes::sip_codes!("sip-codes.yaml");'
-cp "$root/spec/sip-codes.yaml" "$work/own-spec/sip-codes.yaml"
+sip_use='pub fn busy() -> u16 { sip_codes::StatusCode::BusyHere.code() }'
+scratch server "$server_deps" "$server_src"
+scratch server-sip-codes "$server_deps
+sip-codes = { path = \"$work/now\" }" "$server_src
+$sip_use"
+scratch server-sip-codes-opt "$server_deps
+sip-codes = { path = \"$work/now\" }" "$server_src
+$sip_use"
+sed -n '/^# The proc-macro runs at every build/,$p' "$root/Cargo.toml" >>"$work/server-sip-codes-opt/Cargo.toml"
+scratch server-rsipstack "$server_deps
+rsipstack = { version = \"0.7\", default-features = false, features = [\"platform-tokio\"] }" "$server_src
+pub use rsipstack;"
+scratch server-ezk "$server_deps
+ezk-sip-types = \"0.6\"" "$server_src
+pub use ezk_sip_types;"
+for tree in "${trees[@]}"; do
+    scratch "own-spec-$tree" "sip-codes = { path = \"$work/$tree\" }" 'sip_codes::sip_codes!("sip-codes.yaml");'
+    cp "$work/$tree/spec/sip-codes.yaml" "$work/own-spec-$tree/sip-codes.yaml"
+done
 
 have_hyperfine=$(command -v hyperfine >/dev/null && echo 1 || echo 0)
 
@@ -82,92 +104,88 @@ measure() { # runs, prepare, command
         hyperfine --style none --warmup 1 --runs "$n" --prepare "$prepare" --export-json "$work/h.json" "$cmd" >/dev/null
         python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0]; print("%.2f %.2f" % (r["mean"], r["min"]))' "$work/h.json"
     else
-        local total=0 min="" t0 t1 t
-        for _ in $(seq "$n"); do
-            bash -c "$prepare"
-            t0=$(date +%s.%N); bash -c "$cmd"; t1=$(date +%s.%N)
-            t=$(echo "$t1 - $t0" | bc)
-            total=$(echo "$total + $t" | bc)
-            if [ -z "$min" ] || [ "$(echo "$t < $min" | bc)" = 1 ]; then min=$t; fi
-        done
-        printf '%.2f %.2f\n' "$(echo "$total / $n" | bc -l)" "$min"
+        python3 - "$n" "$prepare" "$cmd" <<'PY'
+import subprocess, sys, time
+n, prepare, cmd = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+times = []
+for _ in range(n):
+    subprocess.run(prepare, shell=True, check=True)
+    t0 = time.monotonic()
+    subprocess.run(cmd, shell=True, check=True)
+    times.append(time.monotonic() - t0)
+print("%.2f %.2f" % (sum(times) / n, min(times)))
+PY
     fi
 }
 
-echo "rustc: $(rustc --version), $(nproc) cores, profile: ${profile[*]:-dev}" >&2
+echo "rustc: $(rustc --version), $(nproc) cores" >&2
 
-# (b) cold builds, each in a fresh target directory (CARGO_TARGET_DIR set explicitly, so that one set in
+# (a) cold builds, each in a fresh target directory (CARGO_TARGET_DIR set explicitly, so that one set in
 # the environment or a config file cannot share artifacts between them).
-declare -A cold
-for c in cold-sip-codes cold-sip-codes-opt cold-rsip cold-ezk cold-floor; do
+declare -A cold units
+for c in server server-sip-codes server-sip-codes-opt server-rsipstack server-ezk; do
     dir="$work/$c"
-    cold[$c]=$(measure "$runs" "rm -rf '$dir/target'" "cd '$dir' && CARGO_TARGET_DIR='$dir/target' cargo build ${profile[*]:-}")
+    cold[$c]=$(measure "$runs" "rm -rf '$dir/target'" "cd '$dir' && CARGO_TARGET_DIR='$dir/target' cargo build")
     # Distinct packages built (`(*)` marks a repeat in cargo tree's output).
-    units=$(cd "$dir" && cargo tree -e normal,build --prefix none | sed 's/ (\*)$//' | sort -u | wc -l)
-    echo "$c: ${cold[$c]} (mean min), $units crates" >&2
-    cold[$c]="${cold[$c]} $units"
+    units[$c]=$(cd "$dir" && cargo tree -e normal,build --prefix none | sed 's/ (\*)$//' | sort -u | wc -l)
+    echo "$c: ${cold[$c]} (mean min), ${units[$c]} crates" >&2
 done
 
-# (a) expansion time: rustc's `expand_crate` pass, after two warm-up runs (page cache, the proc-macro's
-# dylib), of (a1) the sip-codes lib itself, in its workspace (so with its `[profile.dev.package.*]`
-# override: the proc-macro optimised), and (a2) the user crate holding only the macro call, in a
-# workspace of its own (no override: the proc-macro as users get it by default). Median of EXPAND runs.
+# (b) expansion time: rustc's `expand_crate` pass of the crate holding only the macro call.
 expand_runs=${EXPAND:-7}
-expand_crate() { # dir, cargo rustc selection...: prints expand_crate seconds of one rebuild
-    local dir=$1; shift
-    touch "$dir/src/lib.rs"
-    (cd "$dir" && RUSTC_BOOTSTRAP=1 cargo rustc "$@" ${profile[*]:-} --lib -- -Ztime-passes 2>&1) |
+expand_crate() { # dir: prints expand_crate seconds of one rebuild
+    touch "$1/src/lib.rs"
+    (cd "$1" && RUSTC_BOOTSTRAP=1 cargo rustc --lib -- -Ztime-passes 2>&1) |
         awk '/[ \t]expand_crate$/ { sub(/;/, "", $2); print $2 }'
 }
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-lib="$work/sip-codes"
-dir="$work/own-spec"
-declare -A expand_med expand_all
-for which in lib own; do
-    if [ "$which" = lib ]; then d=$lib; sel=(-p sip-codes); else d=$dir; sel=(); fi
-    (cd "$d" && cargo build "${sel[@]}" ${profile[*]:-} --lib)
-    expand_crate "$d" "${sel[@]}" >/dev/null
-    expand_crate "$d" "${sel[@]}" >/dev/null
-    ts=()
-    for _ in $(seq "$expand_runs"); do ts+=("$(expand_crate "$d" "${sel[@]}")"); done
-    if [ -z "${ts[0]}" ]; then echo "no expand_crate line in rustc's -Ztime-passes output" >&2; exit 1; fi
-    expand_all[$which]="${ts[*]}"
-    expand_med[$which]=$(printf '%s\n' "${ts[@]}" | median)
-    echo "expand_crate ($which): ${ts[*]} s, median ${expand_med[$which]}" >&2
-    # RUSTC_BOOTSTRAP changes rustc's fingerprint: build once more without it before timing rebuilds.
-    (cd "$d" && cargo build "${sel[@]}" ${profile[*]:-} --lib)
-done
-
 # (c) rebuilds after a one-line YAML edit: toggle the phrase of 486 (fails if the line is not there).
-grep -q '^    phrase: Busy Here$' "$dir/sip-codes.yaml" "$lib/spec/sip-codes.yaml" ||
-    { echo "the phrase line of 486 is not in the spec: fix toggle()" >&2; exit 1; }
 toggle() { # file
     echo "sed -i -e 's/^    phrase: Busy Here\$/    phrase: Busy Here Now/;t' -e 's/^    phrase: Busy Here Now\$/    phrase: Busy Here/' '$1'"
 }
-own=$(measure 10 "$(toggle "$dir/sip-codes.yaml")" "cd '$dir' && cargo build ${profile[*]:-}")
-echo "own spec rebuild: $own" >&2
-(cd "$lib" && cargo build ${profile[*]:-} -p sip-codes --lib)
-bundled=$(measure 10 "$(toggle "$lib/spec/sip-codes.yaml")" "cd '$lib' && cargo build ${profile[*]:-} -p sip-codes --lib")
-echo "bundled spec rebuild: $bundled" >&2
+declare -A expand_med expand_all rebuild
+for tree in "${trees[@]}"; do
+    d="$work/own-spec-$tree"
+    grep -q '^    phrase: Busy Here$' "$d/sip-codes.yaml" ||
+        { echo "the phrase line of 486 is not in the $tree spec: fix toggle()" >&2; exit 1; }
+    (cd "$d" && cargo build --lib)
+    expand_crate "$d" >/dev/null
+    expand_crate "$d" >/dev/null
+    ts=()
+    for _ in $(seq "$expand_runs"); do ts+=("$(expand_crate "$d")"); done
+    if [ -z "${ts[0]}" ]; then echo "no expand_crate line in rustc's -Ztime-passes output" >&2; exit 1; fi
+    expand_all[$tree]="${ts[*]}"
+    expand_med[$tree]=$(printf '%s\n' "${ts[@]}" | median)
+    echo "expand_crate ($tree): ${ts[*]} s, median ${expand_med[$tree]}" >&2
+    # RUSTC_BOOTSTRAP changes rustc's fingerprint: build once more without it before timing rebuilds.
+    (cd "$d" && cargo build --lib)
+    rebuild[$tree]=$(measure 10 "$(toggle "$d/sip-codes.yaml")" "cd '$d' && cargo build --lib")
+    echo "own spec rebuild ($tree): ${rebuild[$tree]}" >&2
+done
 
-read -r sc_mean sc_min sc_units <<<"${cold[cold-sip-codes]}"
-read -r so_mean so_min so_units <<<"${cold[cold-sip-codes-opt]}"
-read -r rs_mean rs_min rs_units <<<"${cold[cold-rsip]}"
-read -r ez_mean ez_min ez_units <<<"${cold[cold-ezk]}"
-read -r fl_mean fl_min fl_units <<<"${cold[cold-floor]}"
-read -r own_mean own_min <<<"$own"
-read -r b_mean b_min <<<"$bundled"
-cat <<EOF
-
-| measure | mean (s) | min (s) | target |
-|---|---:|---:|---|
-| macro expansion, sip-codes lib, bundled spec (\`expand_crate\`, median of ${expand_runs}: ${expand_all[lib]}) | | ${expand_med[lib]} | ≤ 0.050 |
-| macro expansion, user crate, bundled spec, no profile override (median of ${expand_runs}: ${expand_all[own]}) | | ${expand_med[own]} | |
-| cold \`cargo build\`: sip-codes (${sc_units} crates) | ${sc_mean} | ${sc_min} | ≤ the SIP peers |
-| cold \`cargo build\`: sip-codes with the profile override (${so_units} crates) | ${so_mean} | ${so_min} | |
-| cold \`cargo build\`: rsip 0.4 (${rs_units} crates) | ${rs_mean} | ${rs_min} | |
-| cold \`cargo build\`: ezk-sip-types 0.6 (${ez_units} crates) | ${ez_mean} | ${ez_min} | |
-| cold \`cargo build\`: serde_yaml 0.9 + quote 1 alone, the macro's third-party floor (${fl_units} crates) | ${fl_mean} | ${fl_min} | |
-| rebuild after a one-line edit of a user's spec | ${own_mean} | ${own_min} | ≤ 1 |
-| rebuild of sip-codes after a one-line edit of its bundled spec | ${b_mean} | ${b_min} | ≤ 1 |
-EOF
+read -r base_mean base_min <<<"${cold[server]}"
+row() { # label, crate
+    local mean min
+    read -r mean min <<<"${cold[$2]}"
+    printf '| %s (%s crates) | %s | %s | +%.1f |\n' "$1" "${units[$2]}" "$mean" "$min" \
+        "$(echo "$min - $base_min" | bc -l)"
+}
+echo
+echo "| cold \`cargo build\` of a server crate (tokio, serde derive, tracing) | mean (s) | min (s) | marginal, min (s) |"
+echo "|---|---:|---:|---:|"
+printf '| the server alone (%s crates) | %s | %s | |\n' "${units[server]}" "$base_mean" "$base_min"
+row "with sip-codes" server-sip-codes
+row "with sip-codes and its profile lines" server-sip-codes-opt
+row "with rsipstack 0.7" server-rsipstack
+row "with ezk-sip-types 0.6" server-ezk
+echo
+echo "| the macro on the bundled spec | tree | median / mean (s) | min (s) |"
+echo "|---|---|---:|---:|"
+for tree in "${trees[@]}"; do
+    label=$tree
+    [ "$tree" = before ] && label="$before"
+    [ "$tree" = now ] && label="work tree"
+    read -r r_mean r_min <<<"${rebuild[$tree]}"
+    echo "| expansion (\`expand_crate\`, median of ${expand_runs}: ${expand_all[$tree]}) | $label | ${expand_med[$tree]} | |"
+    echo "| rebuild after a one-line edit of the spec | $label | $r_mean | $r_min |"
+done

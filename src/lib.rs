@@ -46,6 +46,14 @@
 //! let response = sip_codes::status::MethodNotAllowed::reply_to(&request).build();
 //! ```
 //!
+//! ```text
+//! error[E0277]: `405 Method Not Allowed` requires the `Allow` header (RFC 3261 §21.4.6)
+//!  --> src/main.rs:9:10
+//!   |
+//! 9 |         .build();
+//!   |          ^^^^^ missing `Allow`: call `.allow(...)` before `.build()`
+//! ```
+//!
 //! Where the code is chosen at run time, [`StatusCode::reply_to`] starts the same builder, whose `build()`
 //! checks the same rules when it runs and returns every one it breaks; [`rules::check`] is that check, for
 //! tools. Run [`sip_codes!`] on a spec of your own for vendor codes and local rules.
@@ -58,10 +66,9 @@ pub use sip_codes_runtime::{
     message, method, proxy, response, rules,
 };
 
-/// Implements [`SipResponse`] for a server's own enum or struct: see the trait, and the crate's docs.
+// The derive and the catalog keep their own docs.
 pub use sip_codes_macros::SipResponse;
 
-/// The header catalog: every header a spec's rules may name, each fact once.
 pub use sip_codes_core::headers as catalog;
 
 /// Generates the status-code API from a YAML spec: `sip_codes!("spec/codes.yaml")`, the path relative to

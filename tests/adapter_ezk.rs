@@ -4,6 +4,8 @@
 //! parser and this crate's `StatusLine` read the bytes back.
 #![cfg(feature = "ezk-sip-types")]
 
+#[path = "common/typical.rs"]
+mod typical;
 use bytes::Bytes;
 use ezk_sip_types::header::typed::{CSeq, CallID, ContentLength, FromTo, Via};
 use ezk_sip_types::msg::{Line, MessageLine, PullParser};
@@ -11,9 +13,7 @@ use ezk_sip_types::parse::Parse;
 use ezk_sip_types::{Headers, Method as EzkMethod, Name, StatusCode as EzkCode};
 use sip_codes::header::{MediaType, Method, Token, Uri};
 use sip_codes::integrations::ezk::{IntoEzk, ToRequestHeaders, request_headers};
-use sip_codes::{
-    ByMethod, RequestHeaders, StatusCode, StatusLine, method, response::ReasonPhrase, status,
-};
+use sip_codes::{RequestHeaders, StatusCode, StatusLine, method, response::ReasonPhrase, status};
 
 /// An INVITE through two proxies: three Vias on two lines, one of them compact and folded, compact
 /// From/To/Call-ID, three Record-Routes on two lines (one folded), a To without tag, a Timestamp, and an
@@ -296,21 +296,8 @@ fn malformed_requests_are_rejected() {
 #[test]
 fn responses_made_with_ezk_are_checked_by_the_same_rules() {
     let request = headers();
-    let ByMethod::Invite(invite) = request.by_method() else {
-        panic!("an INVITE")
-    };
     // What this crate's builders make checks clean after the conversion.
-    let made = [
-        status::MethodNotAllowed::reply_to(&request)
-            .allow([Method::Invite, Method::Ack, Method::Bye])
-            .build()
-            .expect("not an ACK"),
-        status::Ok::reply_to(&invite)
-            .contact(Uri::new("sip:bob@192.0.2.4").unwrap())
-            .build(),
-        status::BusyHere::reply_to(&invite).build(),
-    ];
-    for ours in made {
+    for ours in typical::responses(&request) {
         let found = ours
             .to_ezk()
             .check::<StatusCode>()

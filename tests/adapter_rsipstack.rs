@@ -3,6 +3,8 @@
 //! rsipstack serializes it, and both rsipstack's parser and this crate's `StatusLine` read the bytes back.
 #![cfg(feature = "rsipstack")]
 
+#[path = "common/typical.rs"]
+mod typical;
 use rsipstack::sip::{self, HeadersExt, ToTypedHeader};
 use sip_codes::header::{Method, Token, Uri};
 use sip_codes::integrations::rsipstack::{IntoRsipstack, ToRequestHeaders, check, request_headers};
@@ -328,17 +330,7 @@ fn responses_made_with_rsipstack_are_checked_by_the_same_rules() {
         panic!("an INVITE")
     };
     // What this crate's builders make checks clean after the conversion.
-    let made = [
-        status::MethodNotAllowed::reply_to(&request)
-            .allow([Method::Invite, Method::Ack, Method::Bye])
-            .build()
-            .expect("not an ACK"),
-        status::Ok::reply_to(&invite)
-            .contact(Uri::new("sip:bob@192.0.2.4").unwrap())
-            .build(),
-        status::BusyHere::reply_to(&invite).build(),
-    ];
-    for ours in made {
+    for ours in typical::responses(&request) {
         let found = check::<StatusCode>(&ours.to_rsipstack()).expect("rsipstack's bytes parse");
         assert!(found.is_empty(), "{}: {found:?}", ours.code());
     }

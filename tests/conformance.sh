@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Conformance of examples/uas with real peers, as CI runs it (installs nothing: .ci/run installs
-# sip-tester, tshark, kamailio and python3 first):
+# sip-tester, tshark, kamailio, python3 and pjsua2-python first):
 #   1. tests/sipp/run.sh — every sipp scenario over UDP and TCP, captured on lo by tshark;
 #   2. tests/load.sh — a short load run (LOAD_SECONDS, default 5 here), captured too;
 #   3. tshark's SIP dissector reads every captured response: it must count as many responses as the
@@ -112,6 +112,21 @@ result $?
 timeout 900 cargo build --example proxy || { echo "conformance: cargo build failed"; exit 1; }
 PROXY_OUT="$out/proxy" UAS_BIN="$root/target/debug/examples/uas" PROXY_BIN="$root/target/debug/examples/proxy" \
     timeout 300 "$here/proxy/run.sh"
+result $?
+
+# 8. examples/lint: the captures above, of examples/uas, must check clean (every response, every rule of
+# the bundled spec); then sipp's own uas, a deliberately broken server and PJSIP (tests/lint/run.sh).
+timeout 900 cargo build --example lint || { echo "conformance: cargo build failed"; exit 1; }
+for pcap in suite load; do
+    timeout 120 "$root/target/debug/examples/lint" --quiet "$out/$pcap.pcap" >"$out/$pcap.lint.txt" 2>&1
+    code=$?
+    echo "lint $pcap.pcap (examples/uas): exit $code — $(tail -n 1 "$out/$pcap.lint.txt")"
+    if [ "$code" -ne 0 ]; then
+        timeout 120 "$root/target/debug/examples/lint" "$out/$pcap.pcap" 2>&1 | head -n 40
+    fi
+    result $code
+done
+LINT_OUT="$out/lint" timeout 600 "$here/lint/run.sh"
 result $?
 
 echo "conformance: $passed passed, $failed failed"

@@ -157,3 +157,42 @@ fn options_subset_visibility_and_derives() {
         "\"CodecMismatch\""
     );
 }
+
+#[test]
+fn a_vendor_code_carries_its_own_behaviour() {
+    use sip_codes::behaviour::{ProxyHandling, UacAction};
+    use sip_codes::header::Method;
+    use sip_codes::proxy::{Forward, best_response};
+
+    assert_eq!(
+        VendorCode::CodecMismatch.proxy_handling(),
+        ProxyHandling::Preferred
+    );
+    assert_eq!(
+        VendorCode::CodecMismatch.uac_action(),
+        UacAction::RetryAcceptedContent
+    );
+    assert_eq!(
+        VendorCode::CodecMismatch
+            .behaviour()
+            .proxy
+            .citation
+            .to_string(),
+        "ACME carrier interconnect guide"
+    );
+    // A code without a fact of its own keeps its class's default (RFC 3261 §16.7 for a 4xx).
+    assert_eq!(
+        VendorCode::NextHopSendFailed.proxy_handling(),
+        ProxyHandling::Candidate
+    );
+    // Preferred over a 404 and a 486 by a proxy choosing among its branches.
+    let branches = [
+        VendorCode::NotFound,
+        VendorCode::CodecMismatch,
+        VendorCode::BusyHere,
+    ];
+    assert_eq!(
+        best_response(&branches, &Method::Invite).forward,
+        Forward::Response(1)
+    );
+}

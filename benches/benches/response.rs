@@ -5,8 +5,8 @@
 //! - `401_digest`: `401 Unauthorized` with a Digest `WWW-Authenticate` (realm, nonce, qop, algorithm);
 //! - `200_reply_to`: `200 OK` with the `Contact` a 200 to an INVITE must carry.
 //!
-//! Each answers the same INVITE: both Via, From, To with the UAS's tag added, Call-ID and CSeq copied from
-//! the request. The request is parsed before timing, by each crate into its own representation (what its
+//! Each answers the same INVITE (two Via, a Record-Route): both Via, From, To with the UAS's tag added,
+//! Call-ID and CSeq copied from the request (the 200 also its Record-Route, RFC 3261 §12.1.1). The request is parsed before timing, by each crate into its own representation (what its
 //! server has in hand when it answers). Timed: `sip-codes` typing the request by its method (so that the
 //! compiler checks the 401's and the 200's rules), making the header values, building the response,
 //! serializing it; each peer copying the same headers and adding the same ones with its own API.
@@ -27,6 +27,7 @@ const REQUEST: &str = "INVITE sip:bob@biloxi.example.com SIP/2.0\r\n\
     Via: SIP/2.0/UDP bigbox3.site3.atlanta.example.com;branch=z9hG4bK77ef4c2312983.1\r\n\
     Via: SIP/2.0/UDP pc33.atlanta.example.com;branch=z9hG4bKnashds8;received=192.0.2.1\r\n\
     Max-Forwards: 69\r\n\
+    Record-Route: <sip:bigbox3.site3.atlanta.example.com;lr>\r\n\
     To: Bob <sip:bob@biloxi.example.com>\r\n\
     From: Alice <sip:alice@atlanta.example.com>;tag=1928301774\r\n\
     Call-ID: a84b4c76e66710@pc33.atlanta.example.com\r\n\
@@ -49,6 +50,7 @@ mod ours {
                 Method::Options,
             ])
             .build()
+            .expect("an INVITE, not an ACK")
             .write_to(out)
             .unwrap();
     }
@@ -142,6 +144,12 @@ mod rsip_peer {
 
     pub fn ok_200(request: &rsip::Request) -> Vec<u8> {
         let mut headers = copied(request);
+        // A 2xx to INVITE copies the Record-Route (RFC 3261 §12.1.1).
+        for h in request.headers.iter() {
+            if let Header::RecordRoute(_) = h {
+                headers.push(h.clone());
+            }
+        }
         let contact = format!("<{}>", super::CONTACT);
         headers.push(Header::Contact(rsip::headers::Contact::new(contact)));
         respond(StatusCode::OK, headers)
@@ -216,6 +224,12 @@ mod rsipstack_peer {
 
     pub fn ok_200(request: &rsipstack::sip::Request) -> Vec<u8> {
         let mut headers = copied(request);
+        // A 2xx to INVITE copies the Record-Route (RFC 3261 §12.1.1).
+        for h in request.headers.iter() {
+            if let Header::RecordRoute(_) = h {
+                headers.push(h.clone());
+            }
+        }
         let contact = format!("<{}>", super::CONTACT);
         headers.push(Header::Contact(rsipstack::sip::headers::Contact::new(
             contact,
@@ -231,7 +245,7 @@ mod ezk_peer {
     use bytesstr::BytesStr;
     use ezk_sip_types::header::typed::{
         Algorithm, Allow, AuthChallenge, CSeq, CallID, Contact, DigestChallenge, FromTo, QopOption,
-        Via,
+        Routing, Via,
     };
     use ezk_sip_types::msg::StatusLine;
     use ezk_sip_types::print::{AppendCtx, PrintCtx};
@@ -245,6 +259,7 @@ mod ezk_peer {
         pub to: FromTo,
         pub call_id: CallID,
         pub cseq: CSeq,
+        pub record_route: Vec<Routing>,
     }
 
     pub fn parse(request: &str) -> Base {
@@ -263,6 +278,7 @@ mod ezk_peer {
             to: headers.get(Name::TO).unwrap(),
             call_id: headers.get_named().unwrap(),
             cseq: headers.get_named().unwrap(),
+            record_route: headers.get(Name::RECORD_ROUTE).unwrap(),
         }
     }
 
@@ -329,7 +345,9 @@ mod ezk_peer {
 
     pub fn ok_200(base: &Base, out: &mut BytesMut) {
         let uri: SipUri = super::CONTACT.parse().unwrap();
-        let mut headers = copied(base, 7);
+        let mut headers = copied(base, 8);
+        // A 2xx to INVITE copies the Record-Route (RFC 3261 §12.1.1).
+        headers.insert_type(Name::RECORD_ROUTE, &base.record_route);
         headers.insert_named(&Contact::new(NameAddr::uri(uri)));
         print(line(StatusCode::OK), headers, &[], out);
     }
@@ -342,6 +360,11 @@ fn show(name: &str, wire: &[u8]) {
     }
     assert!(wire.starts_with(b"SIP/2.0 "), "{name}");
     assert!(wire.ends_with(b"\r\n\r\n"), "{name}");
+    let text = String::from_utf8_lossy(wire);
+    assert_eq!(text.matches("Via: ").count(), 2, "{name}: both Vias");
+    // Only the 200 establishes a dialog: only it copies the Record-Route (RFC 3261 §12.1.1).
+    let routes = text.contains("Record-Route: ");
+    assert_eq!(routes, name.ends_with("200"), "{name}: Record-Route");
 }
 
 fn responses(c: &mut Criterion) {

@@ -1,7 +1,7 @@
 //! What a code means beyond its headers, as the RFCs state it: what it does to a dialog and its usages
 //! (RFC 5057), what a client does next, how a stateful proxy treats it (RFC 3261 §16.7), what Retry-After
 //! means on it, and who sends it. The spec carries each fact with its citation; a generated `StatusCode`
-//! keeps them in its table (the runtime's `CodeInfo::behaviour`).
+//! keeps them in its table.
 
 use crate::sentence::Citation;
 

@@ -1,5 +1,4 @@
-//! The request methods as types: one zero-sized marker per method of the IANA registry
-//! (`sip_codes_core::methods`), so that the method of the request a response answers reaches the type
+//! The request methods as types: one zero-sized marker per method of the IANA registry, so that the method of the request a response answers reaches the type
 //! system and its method-scoped rules are checked at compile time.
 //!
 //! Get a typed request with [`RequestHeaders::typed`](crate::RequestHeaders::typed) or match on

@@ -9,7 +9,61 @@ use crate::rules::RuleViolations;
 /// A server's own type that knows the response it stands for: a registrar's error, a call handler's
 /// rejection. Implement it with `#[derive(sip_codes::SipResponse)]`, which maps each variant to a status
 /// code (`#[sip(BusyHere)]`) and its fields to headers, through the same builders and rules as
-/// hand-written code.
+/// hand-written code: a variant of a code whose MUST header has no field does not compile, with the
+/// sentence of the builder's error at the variant.
+///
+/// ```
+/// use sip_codes::header::{Challenge, MinExpires, RetryAfter, Token};
+/// use sip_codes::{RequestHeaders, SipResponse, StatusCode};
+///
+/// #[derive(Debug, SipResponse)]
+/// enum RegisterError {
+///     #[sip(Unauthorized)]
+///     Challenge { www_authenticate: Challenge },     // a header by the setter's name
+///     #[sip(IntervalTooBrief)]
+///     TooBrief(MinExpires),                          // or by its value type
+///     #[sip(Forbidden, reason = "Wrong Guess")]
+///     BadPassword,                                   // a phrase of your own
+///     #[sip(ServiceUnavailable)]
+///     Overloaded { retry_after: Option<RetryAfter> }, // perhaps absent
+///     #[sip(BusyHere, q850 = 17)]
+///     Busy,                                          // Reason: Q.850;cause=17
+///     #[sip(TemporarilyUnavailable)]
+///     NoAnswer { #[sip(to_tag)] tag: Token },        // the tag the 180 gave
+///     #[sip(dynamic)]
+///     Downstream(StatusCode),                        // a code chosen at run time
+/// }
+///
+/// let request = RequestHeaders::new("<sip:a@example.com>;tag=1", "<sip:b@example.com>", "c1", "1 REGISTER")?
+///     .via("SIP/2.0/UDP host.example.com;branch=z9hG4bK1")?;
+/// let response = RegisterError::BadPassword.into_response(&request)?;
+/// assert_eq!(response.to_string().lines().next(), Some("SIP/2.0 403 Wrong Guess"));
+/// let tagged = RegisterError::NoAnswer { tag: Token::new("a6c85cf")? }.into_response(&request)?;
+/// assert_eq!(tagged.header("To").unwrap(), "<sip:b@example.com>;tag=a6c85cf");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// The attributes:
+///
+/// | where | attribute | what |
+/// |---|---|---|
+/// | variant, or a struct | `#[sip(BusyHere)]`, `#[sip(status::BusyHere)]` | the code, by its status marker (a typo is an error at the token, with a suggestion) |
+/// | variant, or a struct | `#[sip(dynamic)]` | the code is a field (the only one, or the one marked `#[sip(code)]`): rules checked at run time |
+/// | variant, or a struct | `reason = "…"` | the reason phrase, instead of the registered one |
+/// | variant, or a struct | `q850 = N` | a `Reason: Q.850;cause=N` header (RFC 3326) |
+/// | the type | `#[sip(spec = module)]` | the status markers of a spec of your own (`sip_codes!(…, module = module)`) |
+/// | the type | `#[sip(crate = path)]` | where `sip_codes` is, if renamed |
+/// | field | (none) | a header if its name is a setter's (`www_authenticate`) or its type a header's value type (`MinExpires`); else ignored |
+/// | field | `#[sip(header = "Allow")]` | the header it holds, by name |
+/// | field | `#[sip(body = "application/sdp")]` | the body, of that media type |
+/// | field | `#[sip(to_tag)]` | the To tag (a `Token`), for a final response after a provisional one |
+/// | field | `#[sip(code)]` | the code of a `dynamic` variant |
+/// | field | `#[sip(skip)]` | not part of the response |
+///
+/// A field of `Option<_>` is a header that may be absent, of `Vec<_>` one that may repeat; where such a
+/// header is one the code requires, the variant goes through the run-time checked builder, and
+/// `into_response` fails when it is absent. Generics and lifetimes pass through; the derive composes with
+/// others on the same type (`thiserror::Error`, `Debug`).
 pub trait SipResponse {
     /// The response to `request`, with its transaction headers. It fails, with every rule it breaks,
     /// only where the rules are checked at run time: a code chosen at run time (`#[sip(dynamic)]`), a

@@ -79,7 +79,8 @@ impl Decimal {
     }
 }
 
-/// A finished SIP response, made by a generated builder (through [`crate::Draft`]).
+/// A finished SIP response, made by a builder: `status::X::reply_to(&request)…build()`, or the run-time
+/// builder of a code chosen when the program runs (`StatusCode::reply_to`).
 ///
 /// Its wire format (`write_to`, `to_bytes`, `Display`) is:
 /// the status line `SIP/2.0 <code> <reason>`, the headers in order (Via, From, To, Call-ID, CSeq and

@@ -31,20 +31,6 @@ if [ -z "${UAS_BIN:-}" ]; then
 fi
 . "$root/tests/sipp/uas.sh"
 
-# A port free on 127.0.0.1 for both UDP and TCP.
-free_udp_port() {
-    python3 -c '
-import socket
-while True:
-    t = socket.socket(); t.bind(("127.0.0.1", 0)); p = t.getsockname()[1]
-    u = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-    try:
-        u.bind(("127.0.0.1", p)); print(p); break
-    except OSError:
-        pass
-    finally:
-        u.close(); t.close()'
-}
 
 uas_port=$(free_udp_port)
 kam_port=$(free_udp_port)

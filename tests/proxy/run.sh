@@ -35,20 +35,6 @@ UAS_BIN="${UAS_BIN:-$root/target/debug/examples/uas}"
 PROXY_BIN="${PROXY_BIN:-$root/target/debug/examples/proxy}"
 . "$root/tests/sipp/uas.sh"
 
-# A port free on 127.0.0.1 for both UDP and TCP (the UAS listens on both).
-free_udp_port() {
-    python3 -c '
-import socket
-while True:
-    t = socket.socket(); t.bind(("127.0.0.1", 0)); p = t.getsockname()[1]
-    u = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-    try:
-        u.bind(("127.0.0.1", p)); print(p); break
-    except OSError:
-        pass
-    finally:
-        u.close(); t.close()'
-}
 
 pids=()
 stop_all() {

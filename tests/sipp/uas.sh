@@ -6,6 +6,21 @@ free_port() {
     python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
 }
 
+# Prints a port free on 127.0.0.1 for both UDP and TCP now (the UAS listens on both).
+free_udp_port() {
+    python3 -c '
+import socket
+while True:
+    t = socket.socket(); t.bind(("127.0.0.1", 0)); p = t.getsockname()[1]
+    u = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    try:
+        u.bind(("127.0.0.1", p)); print(p); break
+    except OSError:
+        pass
+    finally:
+        u.close(); t.close()'
+}
+
 # start_uas BIN PORT LOG [ARGS...]: starts the server on 127.0.0.1:PORT, logging to LOG, and waits until
 # it listens; stops it on exit. Fails if it exits or does not come up within 10 s.
 start_uas() {

@@ -32,16 +32,17 @@ pub fn generate(ctx: &Ctx<'_>) -> TokenStream {
     let markers = ctx.spec.codes.iter().map(|code| marker(ctx, code));
     let setters = setter_headers.iter().map(|h| setter(ctx, h));
     let (rules, builds) = typestate::generate(ctx, &setter_headers);
-    let module_doc = docs::attr(&format!(
+    // An inner attribute: its links resolve inside the module, where `Builder` is.
+    let module_doc = lit(&format!(
         "One zero-sized marker per status code of [`{name}`](super::{name}), each with `reply_to(request)`, \
          which starts its typestate response [`Builder`]: `build()` does not compile until every header the \
          RFCs say the response MUST carry is set, a header the response MUST NOT carry cannot be set, and a \
          typed request of a method the code never answers is refused."
     ));
     quote! {
-        #module_doc
         #[allow(deprecated)]
         #vis mod #module {
+            #![doc = #module_doc]
             use #krate::__private::runtime as __rt;
 
             #(#markers)*

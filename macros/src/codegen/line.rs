@@ -15,6 +15,8 @@ pub fn generate(ctx: &Ctx<'_>) -> TokenStream {
     let vis = &input.vis;
     let line = line_name(name);
     let line_ref = format_ident!("{line}Ref");
+    // The owned and the borrowed line, for the impls both have alike.
+    let both = [quote!(#line), quote!(#line_ref<'_>)];
     let line_doc = docs::attr(&format!(
         "A SIP status line, kept as sent (`SIP/2.0 403 Wrong Guess`): the version, a code looked up in \
          [`{name}`], and the reason phrase byte for byte (RFC 3261 §7.2, §25: `SIP-Version SP Status-Code SP \
@@ -196,31 +198,20 @@ pub fn generate(ctx: &Ctx<'_>) -> TokenStream {
                 }
             }
 
-            impl ::core::fmt::Debug for #line {
-                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    ::core::fmt::Debug::fmt(&self.0, f)
+            #(
+                impl ::core::fmt::Debug for #both {
+                    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                        ::core::fmt::Debug::fmt(&self.0, f)
+                    }
                 }
-            }
 
-            impl ::core::fmt::Debug for #line_ref<'_> {
-                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    ::core::fmt::Debug::fmt(&self.0, f)
+                /// Writes the line as sent.
+                impl ::core::fmt::Display for #both {
+                    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                        ::core::fmt::Display::fmt(&self.0, f)
+                    }
                 }
-            }
-
-            /// Writes the line as sent.
-            impl ::core::fmt::Display for #line {
-                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    ::core::fmt::Display::fmt(&self.0, f)
-                }
-            }
-
-            /// Writes the line as sent.
-            impl ::core::fmt::Display for #line_ref<'_> {
-                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    ::core::fmt::Display::fmt(&self.0, f)
-                }
-            }
+            )*
 
             impl ::core::str::FromStr for #line {
                 type Err = #rt::Error;

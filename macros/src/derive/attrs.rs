@@ -1,6 +1,6 @@
 //! The `#[sip(...)]` attributes of `#[derive(SipResponse)]`, read with `syn`: on the type (`spec`, `crate`,
 //! and for a struct its code), on a variant (its code, `dynamic`, `reason`, `q850`), on a field (`header`,
-//! `body`, `code`, `skip`).
+//! `body`, `code`, `to_tag`, `skip`).
 
 use proc_macro2::Span;
 use sip_codes_core::headers::{self as catalog, ValueKind};
@@ -45,6 +45,9 @@ pub enum FieldAttr {
     Body(LitStr),
     /// `#[sip(code)]`: the code of a `dynamic` variant.
     Code,
+    /// `#[sip(to_tag)]`: the tag of the To header (a `Token`), for a final response after a provisional
+    /// one that already gave the tag.
+    ToTag,
     /// `#[sip(skip)]`.
     Skip,
 }
@@ -147,12 +150,14 @@ pub fn field_attr(attrs: &[Attribute], own_spec: bool) -> syn::Result<FieldAttr>
                 FieldAttr::Body(lit)
             } else if meta.path.is_ident("code") {
                 FieldAttr::Code
+            } else if meta.path.is_ident("to_tag") {
+                FieldAttr::ToTag
             } else if meta.path.is_ident("skip") {
                 FieldAttr::Skip
             } else {
                 return Err(meta.error(
                     "unknown `sip` attribute on a field: expected `header = \"Name\"`, `body = \"type/subtype\"`, \
-                     `code` or `skip`",
+                     `code`, `to_tag` or `skip`",
                 ));
             };
             Ok(())

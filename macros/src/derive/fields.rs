@@ -97,6 +97,8 @@ pub fn classify(fields: &Fields, own_spec: bool) -> syn::Result<Vec<Field>> {
             )),
             FieldAttr::Body(lit) => Role::Body(lit.value()),
             FieldAttr::Code => Role::Code,
+            // The builder's own `to_tag(Token)`, set like an optional header.
+            FieldAttr::ToTag => Role::Header(format_ident!("to_tag", span = field.span())),
             FieldAttr::Skip => Role::Ignored,
             FieldAttr::Unmarked => match by_name.or_else(|| header_of_type(inner)) {
                 Some(info) => Role::Header(format_ident!(

@@ -8,7 +8,7 @@ use super::RequestHeaders;
 use crate::header::Method;
 use crate::method::{self, AnyMethod, MethodMarker};
 
-/// A request whose method `M` is known at compile time (one of the [`crate::method`] markers): the
+/// A request whose method `M` is known at compile time (one of the [method markers](crate::method)): the
 /// responses started from it obey the rules the spec scopes to that method, checked by the compiler.
 ///
 /// Made by [`RequestHeaders::typed`] or [`RequestHeaders::by_method`]; derefs to its headers.
@@ -121,7 +121,7 @@ sip_codes_core::__for_each_method!(by_method);
     note = "pass `&RequestHeaders`, or a typed request from `RequestHeaders::typed` or `RequestHeaders::by_method`"
 )]
 pub trait ReplyTo<'a>: Copy {
-    /// The method of the request as a type: a [`crate::method`] marker, or [`AnyMethod`].
+    /// The method of the request as a type: a [method marker](crate::method), or [`AnyMethod`].
     type Method: method::MethodKind;
     /// The request's headers.
     fn headers(self) -> &'a RequestHeaders;
