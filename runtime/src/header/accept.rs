@@ -194,6 +194,17 @@ mod tests {
     }
 
     #[test]
+    fn constants_follow_the_grammar() {
+        for c in [
+            ContentCoding::IDENTITY,
+            ContentCoding::GZIP,
+            ContentCoding::ANY,
+        ] {
+            assert_eq!(ContentCoding::new(c.as_str()).unwrap(), c);
+        }
+    }
+
+    #[test]
     fn rejects_invalid() {
         for bad in ["", "a b", "a\r", "a\n", "a\0", "a,b"] {
             assert!(ContentCoding::new(bad).is_err(), "{bad:?}");

@@ -154,6 +154,13 @@ mod tests {
     }
 
     #[test]
+    fn constants_follow_the_grammar() {
+        for p in [ReasonProtocol::SIP, ReasonProtocol::Q850] {
+            assert_eq!(ReasonProtocol::new(p.as_str()).unwrap(), p);
+        }
+    }
+
+    #[test]
     fn ranges() {
         assert!(Reason::q850(0).is_err());
         assert!(Reason::q850(128).is_err());
