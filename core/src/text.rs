@@ -1,8 +1,8 @@
 //! The character classes of the RFC 3261 §25 grammar that validation needs, in one place: `token`
 //! characters, and the text a header value or reason phrase may hold on the wire.
 
-/// Whether `b` is a `token` character (RFC 3261 §25.1: alphanum / "-" / "." / "!" / "%" / "*" / "_" / "+" /
-/// "`" / "'" / "~").
+/// Whether `b` is a `token` character (RFC 3261 §25.1: ``alphanum / "-" / "." / "!" / "%" / "*" / "_" / "+" /
+/// "`" / "'" / "~"``).
 pub const fn is_token_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric()
         || matches!(

@@ -76,7 +76,7 @@ PAGES = {
 # Nothing of this shows on any page.
 NEVER = ["[`", "](crate::", "crate::", "sip_codes_runtime", "sip_codes_core", "__private", "__X__"]
 # An intra-doc link left as text: `[Builder]`, `[crate::Draft]`.
-UNRESOLVED = re.compile(r"(?<![&(<])\[(?:crate::|super::|self::)?[A-Z][A-Za-z0-9_]*(?:::[A-Za-z0-9_]+)*\]")
+UNRESOLVED = re.compile(r"(?<![&(<\w])\[(?:crate::|super::|self::)?[A-Z][A-Za-z0-9_]*(?:::[A-Za-z0-9_]+)*\]")
 
 
 class Pipe:

@@ -3,7 +3,7 @@
 use crate::syntax::check_token;
 
 validated_str!(
-    /// A non-empty RFC 3261 §25.1 `token`: letters, digits and `-.!%*_+`'~`.
+    /// A non-empty RFC 3261 §25.1 `token`: letters, digits and ``-.!%*_+`'~``.
     ///
     /// Used for option tags, method names, event packages, tags and other single-word values. Comparison is
     /// exact (case-sensitive), as most token-valued fields are compared by their own rules; compare with
