@@ -3,8 +3,9 @@
 #
 #   (a) the marginal cold `cargo build` (dev profile) of adding a SIP crate to a server crate that already
 #       uses tokio (with its macros), serde (with derive) and tracing: the server alone, then with
-#       sip-codes (with and without sip-codes' `[profile.dev.package.*]` lines), with rsipstack 0.7 and
-#       with ezk-sip-types 0.6, each in a fresh target directory, one after the other;
+#       sip-codes (with and without sip-codes' `[profile.dev.package.*]` lines; with `--before REV`, also
+#       sip-codes at REV), with rsipstack 0.7 and with ezk-sip-types 0.6, each in a fresh target
+#       directory, one after the other;
 #   (b) macro expansion of the bundled spec: rustc's `expand_crate` pass (`-Z time-passes`,
 #       RUSTC_BOOTSTRAP=1 on stable) of a crate whose whole source is `sip_codes::sip_codes!("sip-codes.yaml")`
 #       (a copy of the tree's spec/sip-codes.yaml), no profile override; median of EXPAND runs (default 7)
@@ -29,7 +30,7 @@ while [ $# -gt 0 ]; do
     case $1 in
         -r) runs=$2; shift 2 ;;
         --before) before=$2; shift 2 ;;
-        *) sed -n '2,22p' "$0"; exit 2 ;;
+        *) sed -n '2,23p' "$0"; exit 2 ;;
     esac
 done
 
@@ -84,6 +85,11 @@ scratch server-sip-codes-opt "$server_deps
 sip-codes = { path = \"$work/now\" }" "$server_src
 $sip_use"
 sed -n '/^# The proc-macro runs at every build/,$p' "$root/Cargo.toml" >>"$work/server-sip-codes-opt/Cargo.toml"
+if [ -n "$before" ]; then
+    scratch server-sip-codes-before "$server_deps
+sip-codes = { path = \"$work/before\" }" "$server_src
+$sip_use"
+fi
 scratch server-rsipstack "$server_deps
 rsipstack = { version = \"0.7\", default-features = false, features = [\"platform-tokio\"] }" "$server_src
 pub use rsipstack;"
@@ -123,7 +129,9 @@ echo "rustc: $(rustc --version), $(nproc) cores" >&2
 # (a) cold builds, each in a fresh target directory (CARGO_TARGET_DIR set explicitly, so that one set in
 # the environment or a config file cannot share artifacts between them).
 declare -A cold units
-for c in server server-sip-codes server-sip-codes-opt server-rsipstack server-ezk; do
+builds=(server server-sip-codes server-sip-codes-opt server-rsipstack server-ezk)
+[ -n "$before" ] && builds+=(server-sip-codes-before)
+for c in "${builds[@]}"; do
     dir="$work/$c"
     cold[$c]=$(measure "$runs" "rm -rf '$dir/target'" "cd '$dir' && CARGO_TARGET_DIR='$dir/target' cargo build")
     # Distinct packages built (`(*)` marks a repeat in cargo tree's output).
@@ -176,6 +184,7 @@ echo "|---|---:|---:|---:|"
 printf '| the server alone (%s crates) | %s | %s | |\n' "${units[server]}" "$base_mean" "$base_min"
 row "with sip-codes" server-sip-codes
 row "with sip-codes and its profile lines" server-sip-codes-opt
+[ -n "$before" ] && row "with sip-codes at $before" server-sip-codes-before
 row "with rsipstack 0.7" server-rsipstack
 row "with ezk-sip-types 0.6" server-ezk
 echo
