@@ -1,15 +1,17 @@
 #!/usr/bin/env python3
-"""Turns criterion's estimates (benches/target/criterion/**/new/estimates.json) into the Markdown tables of
-BENCHMARKS.md: one row per comparison group, the median time of each crate, and the ratio of the fastest
-peer to sip-codes (above 1 means sip-codes is faster).
+"""Turns criterion's estimates (benches/target/criterion/**/new/estimates.json) into the Markdown table of
+BENCHMARKS.md: one row per comparison, the median time of the sip-codes variant, the fastest peer that
+does the same job and its median time, and the ratio of the two (above 1 means sip-codes is faster).
 
     python3 scripts/bench-table.py [CRITERION_DIR] [BASELINE]
 
 BASELINE is a baseline saved with criterion's `--save-baseline NAME` (default: `new`, the last run).
 
-Which of our variants is compared with which peer is decided by `OURS`: in a status-line group,
-`sip-codes` (the line, owned) is set against ezk-sip-types (which parses the line alone), and
-`sip-codes/message` against rsip and rsipstack (which only parse whole messages).
+Which of our variants is set against which peers is decided by `COMPARE`, per group family (the part of
+the group name before `/`): in a status-line group, the owned and the borrowed line against ezk-sip-types
+(the one peer that parses a line alone) and the whole-message parse against rsip and rsipstack (which only
+parse whole messages); in a message group, the parse with a proxy's lookups against the peers' parse with
+the same lookups, and the rule check against the peers' full parse.
 """
 
 import json
@@ -19,13 +21,26 @@ import sys
 ROOT = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "benches/target/criterion")
 BASELINE = sys.argv[2] if len(sys.argv) > 2 else "new"
 PEERS = ["http", "rsip", "rsipstack", "ezk-sip-types"]
-# For each peer, the sip-codes variant that does the same job (default: "sip-codes").
-OURS = {("status_line", "rsip"): "sip-codes/message", ("status_line", "rsipstack"): "sip-codes/message"}
+# family -> [(our variant, what it is, [peer variants doing the same job])]; absent: sip-codes vs PEERS.
+COMPARE = {
+    "status_line": [
+        ("sip-codes", "owned line", ["ezk-sip-types"]),
+        ("sip-codes/borrowed", "borrowed line", ["ezk-sip-types"]),
+        ("sip-codes/message", "whole message", ["rsip", "rsipstack"]),
+    ],
+    "status_line_reason": [
+        ("sip-codes", "owned line", ["ezk-sip-types"]),
+        ("sip-codes/borrowed", "borrowed line", ["ezk-sip-types"]),
+    ],
+    "message_parse": [
+        ("sip-codes", "parse + lookups", ["rsipstack/lookups", "ezk-sip-types/lookups"]),
+        ("sip-codes/parse", "parse", ["rsipstack", "ezk-sip-types"]),
+        ("sip-codes/check", "parse + rule check vs peers' parse", ["rsipstack", "ezk-sip-types"]),
+    ],
+}
 
 
 def fmt(ns):
-    if ns is None:
-        return "—"
     if ns < 1000:
         return f"{ns:.1f} ns"
     return f"{ns / 1000:.2f} µs"
@@ -44,24 +59,19 @@ def main():
     groups = load()
     if not groups:
         sys.exit(f"no criterion results under {ROOT}")
-    ours_cols = ["sip-codes", "sip-codes/borrowed", "sip-codes/message"]
-    print("| group | " + " | ".join(ours_cols + PEERS) + " | fastest peer | speed-up vs fastest peer |")
-    print("|---|" + "---:|" * (len(ours_cols) + len(PEERS)) + "---|---:|")
+    print("| group | sip-codes variant | sip-codes | fastest peer | its time | speed-up | every peer |")
+    print("|---|---|---:|---|---:|---:|---|")
     for name in sorted(groups):
         g = groups[name]
         family = name.split("/")[0]
-        peers = [(p, g[p]) for p in PEERS if p in g]
-        cells = [fmt(g.get(c)) for c in ours_cols + PEERS]
-        if peers:
-            # The fastest peer relative to the variant of ours that does the same job.
-            best = min(peers, key=lambda pv: pv[1] / g[OURS.get((family, pv[0]), "sip-codes")])
-            ours = OURS.get((family, best[0]), "sip-codes")
-            ratio = best[1] / g[ours]
-            verdict = f"{ratio:.2f}× ({ours} vs {best[0]})"
-        else:
-            verdict = "—"
-            best = ("—",)
-        print(f"| {name} | " + " | ".join(cells) + f" | {best[0]} | {verdict} |")
+        for ours, what, peers in COMPARE.get(family, [("sip-codes", "", PEERS)]):
+            times = [(p, g[p]) for p in peers if p in g]
+            if ours not in g or not times:
+                continue
+            best, t = min(times, key=lambda pt: pt[1])
+            every = ", ".join(f"{p} {fmt(v)}" for p, v in times)
+            label = f"{ours} ({what})" if what else ours
+            print(f"| {name} | {label} | {fmt(g[ours])} | {best} | {fmt(t)} | {t / g[ours]:.2f}× | {every} |")
 
 
 if __name__ == "__main__":

@@ -45,6 +45,36 @@ pub fn generate(ctx: &Ctx<'_>) -> TokenStream {
             #![doc = #module_doc]
             use #krate::__private::runtime as __rt;
 
+            // One status marker: its docs and attributes, its name, the spanned name of `reply_to`, the
+            // builder's first state, the bounds of `reply_to` (the methods the code answers), the docs of
+            // `reply_to` and of `detached`.
+            macro_rules! __marker {
+                ($(#[$attr:meta])* $ident:ident, $reply_to:ident, $start:ty, [$($bound:tt)*],
+                    #[$reply_doc:meta], #[$detached_doc:meta]) => {
+                    $(#[$attr])*
+                    #[derive(Debug, Clone, Copy, Default)]
+                    pub struct $ident;
+
+                    impl $ident {
+                        /// The status code of this marker.
+                        pub const STATUS: super::#name = super::#name::$ident;
+
+                        #[$reply_doc]
+                        pub fn $reply_to<'r, R: __rt::ReplyTo<'r>>(request: R) -> Builder<Self, R::Method, $start>
+                        where
+                            $($bound)*
+                        {
+                            Builder::dynamic(Self::STATUS.rules(), request.headers())
+                        }
+
+                        #[$detached_doc]
+                        pub fn detached() -> Builder<Self, __rt::method::Detached, $start> {
+                            Builder::detached(Self::STATUS.rules())
+                        }
+                    }
+                };
+            }
+
             #(#markers)*
 
             /// A response under construction: code `C` (a status marker, or `AnyCode` for a code chosen at
@@ -182,7 +212,7 @@ fn marker(ctx: &Ctx<'_>, code: &Code) -> TokenStream {
     let reply_doc = docs::attr(&format!(
         "Starts a {} response to `request`, copying its transaction headers (RFC 3261 §8.2.6.2) and, where \
          the response establishes a dialog, its Record-Route (§12.1.1).{required}\n\nWith a typed request \
-         ([`RequestHeaders::typed`](super::super::RequestHeaders::typed)), the rules the spec scopes to \
+         ([`RequestHeaders::typed`](super::RequestHeaders::typed)), the rules the spec scopes to \
          its method are checked by the compiler too; with a plain `&RequestHeaders`, where this code has \
          such rules, `build()` checks them when it runs and returns a `Result`.",
         docs::code(&title)
@@ -194,27 +224,10 @@ fn marker(ctx: &Ctx<'_>, code: &Code) -> TokenStream {
         docs::code(&title)
     ));
     quote! {
-        #doc
-        #deprecated
-        #[derive(Debug, Clone, Copy, Default)]
-        pub struct #ident;
-
-        impl #ident {
-            /// The status code of this marker.
-            pub const STATUS: super::#name = super::#name::#ident;
-
-            #reply_doc
-            pub fn #reply_to<'r, R: __rt::ReplyTo<'r>>(request: R) -> Builder<Self, R::Method, #start>
-            where
-                #((): #answers,)*
-            {
-                Builder::dynamic(Self::STATUS.rules(), request.headers())
-            }
-
-            #detached_doc
-            pub fn detached() -> Builder<Self, __rt::method::Detached, #start> {
-                Builder::detached(Self::STATUS.rules())
-            }
+        __marker! {
+            #doc
+            #deprecated
+            #ident, #reply_to, #start, [#((): #answers,)*], #reply_doc, #detached_doc
         }
     }
 }

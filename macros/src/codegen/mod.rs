@@ -24,6 +24,7 @@ use crate::spec::Spec;
 use crate::spec::model::{Citation, Code};
 
 /// What every part of the generator needs: the names and paths of the invocation.
+#[derive(Clone)]
 pub struct Ctx<'a> {
     pub spec: &'a Spec,
     pub input: &'a MacroInput,

@@ -37,10 +37,18 @@ pub fn generate(ctx: &Ctx<'_>) -> TokenStream {
     ));
     let all = spec.codes.iter().map(variant);
     let mut table = RuleTable::default();
+    // Inside the block below, the runtime is `__rt` (one token instead of a path of several, for each of
+    // the thousands of uses in the data table).
+    let runtime = rt;
+    let rt = &quote!(__rt);
+    let short = Ctx {
+        rt: rt.clone(),
+        ..ctx.clone()
+    };
     let infos: Vec<TokenStream> = spec
         .codes
         .iter()
-        .map(|code| info(ctx, &mut table, code))
+        .map(|code| info(&short, &mut table, code))
         .collect();
     let rule_consts = table.consts();
     quote! {
@@ -52,13 +60,24 @@ pub fn generate(ctx: &Ctx<'_>) -> TokenStream {
         }
 
         const _: () = {
+            use #runtime as __rt;
             use ::core::option::Option::{self, None, Some};
             use ::core::result::Result;
 
             #(#rule_consts)*
 
             /// What the spec says about each code, in the order of `ALL`.
-            static INFO: [#rt::code::CodeInfo; #count] = [#(#infos),*];
+            static INFO: [#rt::code::CodeInfo; #count] = {
+                // The rows name the runtime's types alone; nothing else is in this block. (A spec
+                // without, say, a Retry-After meaning uses fewer of them.)
+                #[allow(unused_imports)]
+                use __rt::{
+                    RegistryStatus, StatusClass,
+                    behaviour::{Behaviour, DialogEffect, Fact, ProxyHandling, RetryAfterMeaning, SentBy, UacAction},
+                    code::CodeInfo,
+                };
+                [#(#infos),*]
+            };
 
             #[allow(deprecated)]
             impl #name {
@@ -372,14 +391,14 @@ fn info(ctx: &Ctx<'_>, table: &mut RuleTable, code: &Code) -> TokenStream {
     let aliases = code.aliases.iter().map(|a| lit(&a.phrase));
     let behaviour = behaviour(rt, code);
     quote! {
-        #rt::code::CodeInfo {
+        CodeInfo {
             rules: #rules,
             digits: #digits,
             status_text: #status_text,
-            class: #rt::StatusClass::#class,
+            class: StatusClass::#class,
             citation: #cite,
             description: #description,
-            registry: #rt::RegistryStatus::#registry,
+            registry: RegistryStatus::#registry,
             aliases: &[#(#aliases),*],
             behaviour: #behaviour,
         }
@@ -393,7 +412,7 @@ fn behaviour(rt: &TokenStream, code: &Code) -> TokenStream {
         let kind = proc_macro2::Ident::new(kind, proc_macro2::Span::call_site());
         let value = proc_macro2::Ident::new(&value, proc_macro2::Span::call_site());
         let cite = citation(rt, cite);
-        quote!(#rt::behaviour::Fact { value: #rt::behaviour::#kind::#value, citation: #cite })
+        quote!(Fact { value: #kind::#value, citation: #cite })
     };
     let dialog = fact(
         "DialogEffect",
@@ -404,7 +423,7 @@ fn behaviour(rt: &TokenStream, code: &Code) -> TokenStream {
         let methods = methods.iter().map(|m| lit(m));
         let effect =
             proc_macro2::Ident::new(&format!("{effect:?}"), proc_macro2::Span::call_site());
-        quote!((&[#(#methods),*], #rt::behaviour::DialogEffect::#effect))
+        quote!((&[#(#methods),*], DialogEffect::#effect))
     });
     let uac = fact("UacAction", format!("{:?}", b.uac.value), &b.uac.citation);
     let proxy = fact(
@@ -415,9 +434,9 @@ fn behaviour(rt: &TokenStream, code: &Code) -> TokenStream {
     let retry_after = match &b.retry_after {
         Some(f) => {
             let f = fact("RetryAfterMeaning", format!("{:?}", f.value), &f.citation);
-            quote!(::core::option::Option::Some(#f))
+            quote!(Some(#f))
         }
-        None => quote!(::core::option::Option::None),
+        None => quote!(None),
     };
     let sent_by = match &b.sent_by {
         Some(f) => {
@@ -425,15 +444,15 @@ fn behaviour(rt: &TokenStream, code: &Code) -> TokenStream {
             let (uas, proxy, registrar, redirect, stack) =
                 (who.uas, who.proxy, who.registrar, who.redirect, who.stack);
             let cite = citation(rt, &f.citation);
-            quote!(::core::option::Option::Some(#rt::behaviour::Fact {
-                value: #rt::behaviour::SentBy { uas: #uas, proxy: #proxy, registrar: #registrar, redirect: #redirect, stack: #stack },
+            quote!(Some(Fact {
+                value: SentBy { uas: #uas, proxy: #proxy, registrar: #registrar, redirect: #redirect, stack: #stack },
                 citation: #cite,
             }))
         }
-        None => quote!(::core::option::Option::None),
+        None => quote!(None),
     };
     quote! {
-        #rt::behaviour::Behaviour {
+        Behaviour {
             dialog: #dialog,
             dialog_exceptions: &[#(#exceptions),*],
             uac: #uac,

@@ -11,7 +11,7 @@
 
 use std::rc::Rc;
 
-use proc_macro2::{Ident, TokenStream};
+use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 use sip_codes_core::methods::{self, METHODS};
 use sip_codes_core::sentence;
@@ -163,21 +163,26 @@ pub fn generate(ctx: &Ctx<'_>, setter_headers: &[Rc<Header>]) -> (TokenStream, T
                 #(#tags)*
             }
 
+            // The codes are named by their markers in the status module; a code chosen at run time
+            // (`AnyCode`) keeps its state for every header, and may carry every header.
             macro_rules! __keep_state {
-                ($header:ident: $($code:ty),*) => {
-                    $(impl<S> Put<header::$header, S> for $code { type Next = S; })*
+                ($header:ident: $($code:ident),*) => {
+                    impl<S> Put<header::$header, S> for __rt::AnyCode { type Next = S; }
+                    $(impl<S> Put<header::$header, S> for super::$code { type Next = S; })*
                 };
             }
 
             macro_rules! __permit {
-                ($permit:ident: $($code:ty),*) => {
-                    $(impl<T, M> $permit<$code, M> for T {})*
+                ($permit:ident: $($code:ident),*) => {
+                    impl<T, M> $permit<__rt::AnyCode, M> for T {}
+                    $(impl<T, M> $permit<super::$code, M> for T {})*
                 };
             }
 
+            // The methods are named by their markers in `method`.
             macro_rules! __answers {
-                ($answers:ident: $($method:ty),*) => {
-                    $(impl<T> $answers<$method> for T {})*
+                ($answers:ident: $($method:ident),*) => {
+                    $(impl<T> $answers<__rt::method::$method> for T {})*
                 };
             }
 
@@ -199,6 +204,42 @@ pub fn generate(ctx: &Ctx<'_>, setter_headers: &[Rc<Header>]) -> (TokenStream, T
                 self.draft.finish_checked()
             }
         }
+        // The `build()` users call: its bounds are the rule traits themselves, so a missing header is
+        // one error that names the rule and nothing in between; and, for the docs, the same as the
+        // documented `build()` states it. `response`: a typed request's or no request's builder;
+        // `checked`: a request whose method is known at run time only; `finish`: any request, the
+        // method checked when known at run time only; `any`: any request, nothing to check.
+        macro_rules! __build {
+            (response $build:ident $code:ident<$method:ty> [$($p:ident),*] where $($bound:tt)*) => {
+                __build!(@ $build $code<$method> [$($p),*] [] __rt::Response, self => self.draft.finish(), $($bound)*);
+            };
+            (checked $build:ident $code:ident<$method:ty> [$($p:ident),*] where $($bound:tt)*) => {
+                __build!(@ $build $code<$method> [$($p),*] []
+                    ::core::result::Result<__rt::Response, __rt::RuleViolations>,
+                    self => self.draft.finish_checked(), $($bound)*);
+            };
+            (finish $build:ident $code:ident<$method:ty> [$($p:ident),*] where $($bound:tt)*) => {
+                __build!(@ $build $code<M> [$($p),*] [M: __rt::method::Finish,]
+                    <M as __rt::method::Finish>::Output,
+                    self => <M as __rt::method::Finish>::finish(self.draft), $($bound)*);
+            };
+            (any $build:ident $code:ident<$method:ty> [$($p:ident),*] where $($bound:tt)*) => {
+                __build!(@ $build $code<M> [$($p),*] [M,] __rt::Response, self => self.draft.finish(), $($bound)*);
+            };
+            (@ $build:ident $code:ident<$method:ty> [$($p:ident),*] [$($g:tt)*] $output:ty,
+                $this:ident => $finish:expr, $($bound:tt)*) => {
+                #[cfg(not(doc))]
+                #[doc(hidden)]
+                impl<$($g)* $($p),*> Builder<$code, $method, ($($p,)*)> {
+                    pub fn $build($this) -> $output where $($bound)* { $finish }
+                }
+                #[cfg(doc)]
+                impl<T, $($g)* $($p),*> rules::Complete<$code, $method, ($($p,)*)> for T where $($bound)* {
+                    type Output = $output;
+                }
+            };
+        }
+
         #(#builds)*
     };
     (rules, builds)
@@ -208,13 +249,13 @@ pub fn generate(ctx: &Ctx<'_>, setter_headers: &[Rc<Header>]) -> (TokenStream, T
 /// others and for a code chosen at run time.
 fn puts(ctx: &Ctx<'_>, header: &Header) -> TokenStream {
     let tag = tag(header);
-    let mut keep = vec![quote!(__rt::AnyCode)];
+    let mut keep = Vec::new();
     let mut moves = Vec::new();
     for code in &ctx.spec.codes {
         let ident = variant(code);
         let slots = slots(code);
         if !slots.iter().any(|s| s.names.contains(&header.name)) {
-            keep.push(quote!(super::#ident));
+            keep.push(ident);
             continue;
         }
         let params: Vec<Ident> = (0..slots.len()).map(|i| format_ident!("S{i}")).collect();
@@ -271,7 +312,7 @@ fn may_carry_impls(ctx: &Ctx<'_>, header: &Header) -> TokenStream {
         None => format!("remove the `.{}(...)` call", header.setter()),
     };
     let (message, label, note) = (lit(&message), lit(&label), lit(&note));
-    let mut permit = vec![quote!(__rt::AnyCode)];
+    let mut permit = Vec::new();
     let mut scoped = Vec::new();
     for code in &ctx.spec.codes {
         let ident = variant(code);
@@ -284,7 +325,7 @@ fn may_carry_impls(ctx: &Ctx<'_>, header: &Header) -> TokenStream {
             .filter(|m| code.forbids(header, Some(m)))
             .collect();
         if forbidden_for.is_empty() {
-            permit.push(quote!(super::#ident));
+            permit.push(ident);
             continue;
         }
         for method in METHODS.iter().filter(|m| !forbidden_for.contains(&m.name)) {
@@ -303,7 +344,7 @@ fn may_carry_impls(ctx: &Ctx<'_>, header: &Header) -> TokenStream {
 }
 
 /// The items of one code: its rule traits, its answer traits and their impls, its `Complete` impls.
-fn code_items(code: &Code, span: proc_macro2::Span) -> (TokenStream, TokenStream) {
+fn code_items(code: &Code, span: Span) -> (TokenStream, TokenStream) {
     let mut out = TokenStream::new();
     let mut builds = TokenStream::new();
     // The trait of each checkable MUST rule.
@@ -317,7 +358,6 @@ fn code_items(code: &Code, span: proc_macro2::Span) -> (TokenStream, TokenStream
     let ident = variant(code);
     let slots = slots(code);
     let params: Vec<Ident> = (0..slots.len()).map(|i| format_ident!("S{i}")).collect();
-    let state = quote!((#(#params,)*));
     let bounds = |method: Option<&str>| -> Vec<TokenStream> {
         code.checkable_musts()
             .filter(|r| r.holds_for(method))
@@ -330,77 +370,32 @@ fn code_items(code: &Code, span: proc_macro2::Span) -> (TokenStream, TokenStream
             })
             .collect()
     };
-    // Each kind of builder of this code: its method type (with the generics it needs), the bounds of its
-    // `build()`, what that returns and how it finishes the draft.
-    struct Kind {
-        method: TokenStream,
-        generics: TokenStream,
-        bounds: Vec<TokenStream>,
-        output: TokenStream,
-        finish: TokenStream,
-    }
-    let unchecked = |method: TokenStream, bounds: Vec<TokenStream>| Kind {
-        method,
-        generics: quote!(),
-        bounds,
-        output: quote!(__rt::Response),
-        finish: quote!(self.draft.finish()),
-    };
-    let mut kinds = Vec::new();
+    // Each kind of builder of this code: what its `build()` returns (a word of `__build!`), its method
+    // type, and the bounds of its `build()`.
+    let mut kinds: Vec<(&str, TokenStream, Vec<TokenStream>)> = Vec::new();
     if code.needs_method() {
         for method in METHODS {
             let marker = format_ident!("{}", methods::marker_name(method.name));
-            kinds.push(unchecked(
+            kinds.push((
+                "response",
                 quote!(__rt::method::#marker),
                 bounds(Some(method.name)),
             ));
         }
-        kinds.push(unchecked(quote!(__rt::method::Detached), bounds(None)));
-        kinds.push(Kind {
-            output: quote!(::core::result::Result<__rt::Response, __rt::RuleViolations>),
-            finish: quote!(self.draft.finish_checked()),
-            ..unchecked(quote!(__rt::method::AnyMethod), bounds(None))
-        });
+        kinds.push(("response", quote!(__rt::method::Detached), bounds(None)));
+        kinds.push(("checked", quote!(__rt::method::AnyMethod), bounds(None)));
     } else if code.all_answers().next().is_some() {
         // Only rules on the methods a code answers, which `reply_to` checks for a typed request: a
         // request whose method is known at run time only is checked when `build()` runs.
-        kinds.push(Kind {
-            method: quote!(M),
-            generics: quote!(M: __rt::method::Finish,),
-            bounds: bounds(None),
-            output: quote!(<M as __rt::method::Finish>::Output),
-            finish: quote!(<M as __rt::method::Finish>::finish(self.draft)),
-        });
+        kinds.push(("finish", quote!(M), bounds(None)));
     } else {
-        kinds.push(Kind {
-            generics: quote!(M,),
-            ..unchecked(quote!(M), bounds(None))
-        });
+        kinds.push(("any", quote!(M), bounds(None)));
     }
     let build = Ident::new("build", span);
-    for Kind {
-        method,
-        generics,
-        bounds,
-        output,
-        finish,
-    } in kinds
-    {
+    for (kind, method, bounds) in kinds {
+        let kind = Ident::new(kind, Span::call_site());
         builds.extend(quote! {
-            // The `build()` users call: its bounds are the rule traits themselves, so a missing header is
-            // one error that names the rule and nothing in between.
-            #[cfg(not(doc))]
-            #[doc(hidden)]
-            impl<#generics #(#params),*> Builder<#ident, #method, #state> {
-                pub fn #build(self) -> #output where #(#bounds),* { #finish }
-            }
-        });
-        builds.extend(quote! {
-            // The same, as the documented `build()` states it.
-            #[cfg(doc)]
-            impl<T, #generics #(#params),*> rules::Complete<#ident, #method, #state> for T where #(#bounds),* {
-                type Output = #output;
-            }
+            __build!(#kind #build #ident<#method> [#(#params),*] where #(#bounds),*);
         });
     }
     (out, builds)
@@ -461,6 +456,6 @@ fn answer_trait_item(code: &Code, index: usize, rule: &AnswerRule) -> TokenStrea
     quote! {
         #[diagnostic::on_unimplemented(message = #message, label = #label, note = #note)]
         pub trait #name<M> {}
-        __answers!(#name: #(__rt::method::#allowed,)* __rt::method::AnyMethod, __rt::method::Detached);
+        __answers!(#name: #(#allowed,)* AnyMethod, Detached);
     }
 }
