@@ -1,13 +1,17 @@
 //! Code generation from a validated spec, written with `quote!` throughout: the shape of every item is the
 //! Rust in these files, and spec text enters only as literals (`Literal::string`), so no phrase, alias,
-//! description, source or condition can change the shape of the output.
+//! description, source or condition can change the shape of the output. A shape repeated per code (a
+//! status marker, a `build()`, the impls of a rule trait) is a `macro_rules!` the generated module defines
+//! once, in `quote!` here, and calls per code with that code's names and literals: fewer tokens for the
+//! proc-macro to make, the same items.
 //!
-//! [`status_code`] writes the enum, its data table and its impls; [`line`] the status-line types;
+//! [`status_code`] writes the enum and its impls, [`code_info`] each code's row of its data table; [`line`] the status-line types;
 //! [`rules_data`] the rules as static data; [`builders`] the status markers and the typestate builder;
 //! [`typestate`] the traits and impls behind the builder's compile-time checks; [`q850`] the cause tables;
 //! [`docs`] the rustdoc text.
 
 pub mod builders;
+pub mod code_info;
 pub mod docs;
 pub mod line;
 pub mod q850;
