@@ -68,6 +68,28 @@ impl MethodKind for Detached {
     const KNOWN: Option<&'static str> = None;
 }
 
+/// `M: IsNot<X>`: `M` is a method other than `X`, or a method known only at run time ([`AnyMethod`]), or
+/// no request ([`Detached`]). What the generated builders bound a code on when a rule says it never answers
+/// `X`.
+#[doc(hidden)]
+pub trait IsNot<X: MethodMarker>: MethodKind {}
+
+// Every marker is not each of the others: walked with the markers before and after the current one.
+macro_rules! is_not {
+    ($($marker:ident $name:literal $rfc:literal $dialog:literal;)*) => {
+        is_not!(@walk [] $($marker)*);
+    };
+    (@walk [$($before:ident)*] $x:ident $($after:ident)*) => {
+        $(impl IsNot<$x> for $before {})*
+        $(impl IsNot<$x> for $after {})*
+        impl IsNot<$x> for AnyMethod {}
+        impl IsNot<$x> for Detached {}
+        is_not!(@walk [$($before)* $x] $($after)*);
+    };
+    (@walk [$($before:ident)*]) => {};
+}
+sip_codes_core::__for_each_method!(is_not);
+
 /// How a builder whose code has no method-scoped rule finishes, by what it knows of the method: a typed
 /// request was checked by `reply_to` (the methods the code answers) and a detached response answers
 /// none, so both give a `Response`; a method known only at run time is checked when `build()` runs.

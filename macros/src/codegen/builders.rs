@@ -68,6 +68,7 @@ pub fn generate(ctx: &Ctx<'_>) -> TokenStream {
                         }
 
                         #[$detached_doc]
+                        #[inline]
                         pub fn detached() -> Builder<Self, __rt::method::Detached, $start> {
                             Builder::detached(Self::STATUS.rules())
                         }

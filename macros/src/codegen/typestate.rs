@@ -132,6 +132,7 @@ pub fn generate(ctx: &Ctx<'_>, setter_headers: &[Rc<Header>]) -> (TokenStream, T
         quote!(#doc pub struct #tag;)
     });
     let puts = required.iter().map(|h| puts(ctx, h));
+    let no_slots = codes.iter().filter(|c| slots(c).is_empty()).map(variant);
     let may_carry = forbidden.iter().map(|h| may_carry_impls(ctx, h));
     let (code_items, builds): (Vec<TokenStream>, Vec<TokenStream>) = codes
         .iter()
@@ -165,12 +166,19 @@ pub fn generate(ctx: &Ctx<'_>, setter_headers: &[Rc<Header>]) -> (TokenStream, T
 
             // The codes are named by their markers in the status module; a code chosen at run time
             // (`AnyCode`) keeps its state for every header, and may carry every header.
+            // A code without any required header (and a code chosen at run time) keeps its state for
+            // every header, through one blanket impl per header; the others say so per header.
             macro_rules! __keep_state {
                 ($header:ident: $($code:ident),*) => {
-                    impl<S> Put<header::$header, S> for __rt::AnyCode { type Next = S; }
+                    impl<C: NoSlots, S> Put<header::$header, S> for C { type Next = S; }
                     $(impl<S> Put<header::$header, S> for super::$code { type Next = S; })*
                 };
             }
+
+            /// A code whose builder has no state: it requires no header.
+            pub trait NoSlots {}
+            impl NoSlots for __rt::AnyCode {}
+            #(impl NoSlots for super::#no_slots {})*
 
             macro_rules! __permit {
                 ($permit:ident: $($code:ident),*) => {
@@ -207,8 +215,9 @@ pub fn generate(ctx: &Ctx<'_>, setter_headers: &[Rc<Header>]) -> (TokenStream, T
         // The `build()` users call: its bounds are the rule traits themselves, so a missing header is
         // one error that names the rule and nothing in between; and, for the docs, the same as the
         // documented `build()` states it. `response`: a typed request's or no request's builder;
-        // `checked`: a request whose method is known at run time only; `finish`: any request, the
-        // method checked when known at run time only; `any`: any request, nothing to check.
+        // `unscoped`: those of the methods a trait names; `checked`: a request whose method is known
+        // at run time only; `finish`: any request, the method checked when known at run time only;
+        // `any`: any request, nothing to check.
         macro_rules! __build {
             (response $build:ident $code:ident<$method:ty> [$($p:ident),*] where $($bound:tt)*) => {
                 __build!(@ $build $code<$method> [$($p),*] [] __rt::Response, self => self.draft.finish(), $($bound)*);
@@ -223,6 +232,9 @@ pub fn generate(ctx: &Ctx<'_>, setter_headers: &[Rc<Header>]) -> (TokenStream, T
                     <M as __rt::method::Finish>::Output,
                     self => <M as __rt::method::Finish>::finish(self.draft), $($bound)*);
             };
+            (unscoped $build:ident $code:ident<$methods:path> [$($p:ident),*] where $($bound:tt)*) => {
+                __build!(@ $build $code<M> [$($p),*] [M: $methods,] __rt::Response, self => self.draft.finish(), $($bound)*);
+            };
             (any $build:ident $code:ident<$method:ty> [$($p:ident),*] where $($bound:tt)*) => {
                 __build!(@ $build $code<M> [$($p),*] [M,] __rt::Response, self => self.draft.finish(), $($bound)*);
             };
@@ -231,6 +243,7 @@ pub fn generate(ctx: &Ctx<'_>, setter_headers: &[Rc<Header>]) -> (TokenStream, T
                 #[cfg(not(doc))]
                 #[doc(hidden)]
                 impl<$($g)* $($p),*> Builder<$code, $method, ($($p,)*)> {
+                    #[inline]
                     pub fn $build($this) -> $output where $($bound)* { $finish }
                 }
                 #[cfg(doc)]
@@ -254,6 +267,10 @@ fn puts(ctx: &Ctx<'_>, header: &Header) -> TokenStream {
     for code in &ctx.spec.codes {
         let ident = variant(code);
         let slots = slots(code);
+        if slots.is_empty() {
+            // `NoSlots`: the blanket impl keeps its state.
+            continue;
+        }
         if !slots.iter().any(|s| s.names.contains(&header.name)) {
             keep.push(ident);
             continue;
@@ -373,16 +390,34 @@ fn code_items(code: &Code, span: Span) -> (TokenStream, TokenStream) {
     // Each kind of builder of this code: what its `build()` returns (a word of `__build!`), its method
     // type, and the bounds of its `build()`.
     let mut kinds: Vec<(&str, TokenStream, Vec<TokenStream>)> = Vec::new();
-    if code.needs_method() {
+    let scoped = |method: &str| {
+        code.checkable_musts()
+            .any(|r| r.method.as_deref() == Some(method))
+    };
+    if METHODS.iter().any(|m| scoped(m.name)) {
+        // A `build()` per method with rules of its own; one for the other methods and no request,
+        // through a trait the code's module implements for them; one for a method known at run time.
+        let mut unscoped = Vec::new();
         for method in METHODS {
             let marker = format_ident!("{}", methods::marker_name(method.name));
-            kinds.push((
-                "response",
-                quote!(__rt::method::#marker),
-                bounds(Some(method.name)),
-            ));
+            if scoped(method.name) {
+                kinds.push((
+                    "response",
+                    quote!(__rt::method::#marker),
+                    bounds(Some(method.name)),
+                ));
+            } else {
+                unscoped.push(marker);
+            }
         }
-        kinds.push(("response", quote!(__rt::method::Detached), bounds(None)));
+        let name = format_ident!("{}Unscoped", code.variant);
+        out.extend(quote! {
+            /// The methods (and no request) whose responses of this code have no rules of their own.
+            pub trait #name {}
+            #(impl #name for __rt::method::#unscoped {})*
+            impl #name for __rt::method::Detached {}
+        });
+        kinds.push(("unscoped", quote!(rules::#name), bounds(None)));
         kinds.push(("checked", quote!(__rt::method::AnyMethod), bounds(None)));
     } else if code.all_answers().next().is_some() {
         // Only rules on the methods a code answers, which `reply_to` checks for a typed request: a
@@ -448,14 +483,28 @@ fn answer_trait_item(code: &Code, index: usize, rule: &AnswerRule) -> TokenStrea
         "a response starts from `reply_to(&request)` with a request it may answer; for a request of another \
          method, choose another code",
     );
-    let allowed = METHODS
-        .iter()
-        .filter(|m| rule.allows(m.name))
-        .map(|m| format_ident!("{}", methods::marker_name(m.name)));
     let (message, note) = (lit(&escape_braces(&message)), lit(&escape_braces(note)));
+    let impls = if rule.only {
+        let allowed = METHODS
+            .iter()
+            .filter(|m| rule.allows(m.name))
+            .map(|m| format_ident!("{}", methods::marker_name(m.name)));
+        quote!(__answers!(#name: #(#allowed,)* AnyMethod, Detached);)
+    } else {
+        // One impl for every method but those named: `IsNot` (which `AnyMethod` and `Detached` have
+        // for every method). `do_not_recommend` keeps the error on this trait, with its sentence.
+        let refused = rule
+            .methods
+            .iter()
+            .map(|m| format_ident!("{}", methods::marker_name(m)));
+        quote! {
+            #[diagnostic::do_not_recommend]
+            impl<T, M: #(__rt::method::IsNot<__rt::method::#refused>)+*> #name<M> for T {}
+        }
+    };
     quote! {
         #[diagnostic::on_unimplemented(message = #message, label = #label, note = #note)]
         pub trait #name<M> {}
-        __answers!(#name: #(#allowed,)* AnyMethod, Detached);
+        #impls
     }
 }
