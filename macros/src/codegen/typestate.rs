@@ -164,10 +164,9 @@ pub fn generate(ctx: &Ctx<'_>, setter_headers: &[Rc<Header>]) -> (TokenStream, T
                 #(#tags)*
             }
 
-            // The codes are named by their markers in the status module; a code chosen at run time
-            // (`AnyCode`) keeps its state for every header, and may carry every header.
-            // A code without any required header (and a code chosen at run time) keeps its state for
-            // every header, through one blanket impl per header; the others say so per header.
+            // The codes are named by their markers in the status module. A code without any required
+            // header (and a code chosen at run time, `AnyCode`) keeps its state for every header,
+            // through one blanket impl per header; the others say so per header.
             macro_rules! __keep_state {
                 ($header:ident: $($code:ident),*) => {
                     impl<C: NoSlots, S> Put<header::$header, S> for C { type Next = S; }
@@ -180,6 +179,7 @@ pub fn generate(ctx: &Ctx<'_>, setter_headers: &[Rc<Header>]) -> (TokenStream, T
             impl NoSlots for __rt::AnyCode {}
             #(impl NoSlots for super::#no_slots {})*
 
+            // A code chosen at run time may carry every header (its `build()` checks the rules).
             macro_rules! __permit {
                 ($permit:ident: $($code:ident),*) => {
                     impl<T, M> $permit<__rt::AnyCode, M> for T {}
@@ -419,9 +419,10 @@ fn code_items(code: &Code, span: Span) -> (TokenStream, TokenStream) {
         });
         kinds.push(("unscoped", quote!(rules::#name), bounds(None)));
         kinds.push(("checked", quote!(__rt::method::AnyMethod), bounds(None)));
-    } else if code.all_answers().next().is_some() {
-        // Only rules on the methods a code answers, which `reply_to` checks for a typed request: a
-        // request whose method is known at run time only is checked when `build()` runs.
+    } else if code.needs_method() || code.all_answers().next().is_some() {
+        // Rules that hang on the method (a MUST NOT scoped to one, the methods a code answers), which the
+        // setters and `reply_to` check for a typed request: a request whose method is known at run time
+        // only is checked when `build()` runs.
         kinds.push(("finish", quote!(M), bounds(None)));
     } else {
         kinds.push(("any", quote!(M), bounds(None)));
